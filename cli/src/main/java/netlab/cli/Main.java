@@ -1,11 +1,20 @@
 package netlab.cli;
 
-/** Entry point placeholder; replaced by the picocli command tree. */
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Process entry point: builds the command line, runs it, exits with its code. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("netlab");
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = Netlab.newCommandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }

@@ -1,0 +1,10 @@
+package netlab.analyzers;
+
+import netlab.capture.decode.PacketView;
+
+/** Sees every decoded frame, in capture order; must not keep the view or its buffer. */
+public interface FrameAnalyzer {
+
+    /** One frame, already decoded (possibly with a decode failure). */
+    void accept(PacketView view);
+}

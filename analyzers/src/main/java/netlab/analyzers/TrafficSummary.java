@@ -1,0 +1,233 @@
+package netlab.analyzers;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlab.capture.Frame;
+import netlab.capture.Timestamps;
+import netlab.capture.decode.DecodeFailure;
+import netlab.capture.decode.PacketView;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.Ipv6Address;
+import netlab.capture.net.MacAddress;
+
+/**
+ * Whole-capture totals: frames, bytes, time span, unicast/broadcast/multicast split, VLANs, distinct
+ * source MACs, top talkers and decode failures.
+ */
+public final class TrafficSummary implements FrameAnalyzer {
+    /** Distinct source MACs and IPs tracked exactly; beyond this they are counted as "other". */
+    public static final int TALKER_CAP = 1 << 20;
+    /** Distinct decode-failure reasons kept; beyond this they are counted under "other". */
+    public static final int FAILURE_REASON_CAP = 256;
+
+    /** Frames that failed at one (protocol, reason), with the first frame number it happened in. */
+    public record FailureCount(String protocol, int osiLayer, String reason, long frames, long firstFrame,
+                               int firstOffset) {
+    }
+
+    private long frames;
+    private long bytes;
+    private long capturedBytes;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+    private long unicast;
+    private long broadcast;
+    private long multicast;
+    private final BitSet vlans = new BitSet(4096);
+    private final KeyedCounters srcMacs = new KeyedCounters(TALKER_CAP);
+    private final KeyedCounters srcIpv4 = new KeyedCounters(TALKER_CAP);
+    private final KeyedCounters srcIpv6 = new KeyedCounters(TALKER_CAP);
+    private long failures;
+    private final Map<String, FailureCount> failureReasons = new LinkedHashMap<>();
+
+    @Override
+    public void accept(PacketView v) {
+        Frame f = v.frame();
+        frames++;
+        bytes += f.originalLength();
+        capturedBytes += f.capturedLength();
+        first = Math.min(first, f.timestampNanos());
+        last = Math.max(last, f.timestampNanos());
+        countL2(v, f.originalLength());
+        if (v.ipVersion() == 4) {
+            srcIpv4.add(0, v.ipv4Src() & 0xffff_ffffL, f.originalLength());
+        } else if (v.ipVersion() == 6) {
+            int o = f.offset() + v.ipSrcOffset();
+            srcIpv6.add(longAt(f.data(), o), longAt(f.data(), o + 8), f.originalLength());
+        }
+        if (v.failure() != null) {
+            countFailure(v.failure());
+        }
+    }
+
+    private void countL2(PacketView v, int length) {
+        long dst = v.dstMac();
+        if (dst >= 0) {
+            if (dst == 0xffff_ffff_ffffL) {
+                broadcast++;
+            } else if ((dst & 0x0100_0000_0000L) != 0) {
+                multicast++;
+            } else {
+                unicast++;
+            }
+        }
+        if (v.srcMac() >= 0) {
+            srcMacs.add(0, v.srcMac(), length);
+        }
+        for (int i = 0; i < v.vlanCount(); i++) {
+            vlans.set(v.vlanId(i));
+        }
+    }
+
+    private static long longAt(byte[] b, int o) {
+        long x = 0;
+        for (int i = 0; i < 8; i++) {
+            x = (x << 8) | (b[o + i] & 0xff);
+        }
+        return x;
+    }
+
+    private void countFailure(DecodeFailure d) {
+        failures++;
+        String key = d.protocol() + "\0" + d.reason();
+        FailureCount c = failureReasons.get(key);
+        if (c == null && failureReasons.size() >= FAILURE_REASON_CAP) {
+            key = "other";
+            c = failureReasons.get(key);
+            if (c == null) {
+                c = new FailureCount("other", 0, "other reasons", 0, frames, 0);
+            }
+        } else if (c == null) {
+            c = new FailureCount(d.protocol(), d.osiLayer(), d.reason(), 0, frames, d.offset());
+        }
+        failureReasons.put(key, new FailureCount(c.protocol(), c.osiLayer(), c.reason(), c.frames() + 1,
+                c.firstFrame(), c.firstOffset()));
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long decodeFailures() {
+        return failures;
+    }
+
+    public List<FailureCount> failureReasons() {
+        return new ArrayList<>(failureReasons.values());
+    }
+
+    public int distinctSourceMacs() {
+        return srcMacs.size();
+    }
+
+    /** Writes the summary fields into the current JSON object, with {@code top} rows of talkers. */
+    public void writeJson(JsonGenerator g, int top) throws IOException {
+        g.writeNumberField("frames", frames);
+        g.writeNumberField("bytes", bytes);
+        g.writeNumberField("captured_bytes", capturedBytes);
+        writeTime(g, "first_timestamp", first);
+        writeTime(g, "last_timestamp", last);
+        g.writeNumberField("duration_seconds", frames == 0 ? 0.0 : (last - first) / 1e9);
+        g.writeNumberField("unicast_frames", unicast);
+        g.writeNumberField("broadcast_frames", broadcast);
+        g.writeNumberField("multicast_frames", multicast);
+        g.writeNumberField("distinct_src_macs", srcMacs.size());
+        g.writeArrayFieldStart("vlan_ids");
+        for (int id = vlans.nextSetBit(0); id >= 0; id = vlans.nextSetBit(id + 1)) {
+            g.writeNumber(id);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("decode_failures");
+        g.writeNumberField("frames", failures);
+        g.writeArrayFieldStart("reasons");
+        for (FailureCount c : failureReasons.values()) {
+            g.writeStartObject();
+            g.writeStringField("protocol", c.protocol());
+            g.writeNumberField("layer", c.osiLayer());
+            g.writeStringField("reason", c.reason());
+            g.writeNumberField("frames", c.frames());
+            g.writeNumberField("first_frame", c.firstFrame());
+            g.writeNumberField("first_offset", c.firstOffset());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("top_talkers");
+        writeTalkers(g, "mac", "mac", topMacs(top));
+        writeTalkers(g, "ip", "ip", topIps(top));
+        g.writeEndObject();
+    }
+
+    private static void writeTime(JsonGenerator g, String name, long ns) throws IOException {
+        if (ns == Long.MAX_VALUE || ns == Long.MIN_VALUE) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, Timestamps.rfc3339(ns));
+        }
+    }
+
+    /** One top-talker row: an address as text with its totals. */
+    public record Talker(String address, long frames, long bytes) {
+    }
+
+    /** Source MACs with the most frames sent. */
+    public List<Talker> topMacs(int n) {
+        List<Talker> out = new ArrayList<>();
+        for (KeyedCounters.Entry e : srcMacs.top(n)) {
+            out.add(new Talker(new MacAddress(e.keyLow()).toString(), e.frames(), e.bytes()));
+        }
+        return out;
+    }
+
+    /** Source IPv4 and IPv6 addresses with the most frames sent. */
+    public List<Talker> topIps(int n) {
+        List<Talker> out = new ArrayList<>();
+        for (KeyedCounters.Entry e : srcIpv4.top(n)) {
+            out.add(new Talker(Ipv4Address.format((int) e.keyLow()), e.frames(), e.bytes()));
+        }
+        for (KeyedCounters.Entry e : srcIpv6.top(n)) {
+            out.add(new Talker(new Ipv6Address(e.keyHigh(), e.keyLow()).toString(), e.frames(), e.bytes()));
+        }
+        out.sort(Comparator.comparingLong(Talker::frames).reversed());
+        return out.subList(0, Math.min(n, out.size()));
+    }
+
+    private static void writeTalkers(JsonGenerator g, String name, String key, List<Talker> top)
+            throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Talker t : top) {
+            g.writeStartObject();
+            g.writeStringField(key, t.address());
+            g.writeNumberField("frames", t.frames());
+            g.writeNumberField("bytes", t.bytes());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** Prints the summary section of {@code netlab analyze}. */
+    public void printText(PrintWriter out) {
+        out.printf("Frames:          %d%n", frames);
+        out.printf("Bytes:           %d (captured %d)%n", bytes, capturedBytes);
+        if (frames > 0) {
+            out.printf("First frame:     %s%n", Timestamps.rfc3339(first));
+            out.printf("Last frame:      %s%n", Timestamps.rfc3339(last));
+            out.printf("Duration:        %s s%n", Timestamps.seconds(last - first, 6));
+        }
+        out.printf("Unicast:         %d%nBroadcast:       %d%nMulticast:       %d%n", unicast, broadcast, multicast);
+        out.printf("Source MACs:     %d%n", srcMacs.size());
+        out.printf("VLANs:           %s%n", vlans.isEmpty() ? "none" : vlans.toString().replaceAll("[{}]", ""));
+        out.printf("Decode failures: %d%n", failures);
+    }
+}

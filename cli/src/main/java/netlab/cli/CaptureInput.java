@@ -1,0 +1,92 @@
+package netlab.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import netlab.capture.CaptureFormatException;
+import netlab.capture.Frame;
+import netlab.capture.FrameSource;
+import netlab.capture.file.CaptureFiles;
+import netlab.capture.pcap4j.BpfFilter;
+
+/**
+ * Streams the frames of one capture file through an optional BPF filter, turning every way the file can
+ * fail into a {@link NetlabException} with the exit code from {@link ExitCode}.
+ */
+final class CaptureInput {
+
+    /** Receives each frame that passed the filter, numbered from 1 in file order (before filtering). */
+    interface FrameConsumer {
+        /** @return false to stop reading (e.g. -c reached) */
+        boolean accept(long number, Frame frame);
+    }
+
+    private CaptureInput() {
+    }
+
+    /**
+     * Reads {@code path} to the end (or until the consumer stops). Damage part-way is thrown after the
+     * frames before it were delivered.
+     */
+    static void read(String path, String filter, FrameConsumer consumer) {
+        try (FrameSource src = open(path)) {
+            if (!src.linkType().supported()) {
+                throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType(),
+                        "netlab decodes ether (1), linux-sll (113), linux-sll2 (276) and raw (101)");
+            }
+            try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {
+                long n = 0;
+                for (Frame f = src.next(); f != null; f = src.next()) {
+                    n++;
+                    if ((bpf == null || bpf.matches(f)) && !consumer.accept(n, f)) {
+                        return;
+                    }
+                }
+            }
+        } catch (CaptureFormatException e) {
+            throw formatError(path, e);
+        } catch (IOException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, path, "read error: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static FrameSource open(String path) throws IOException {
+        if (!path.equals("-")) {
+            Path p = Path.of(path);
+            if (Files.isDirectory(p)) {
+                throw new NetlabException(ExitCode.NO_INPUT, path, "is a directory", "give a pcap or pcapng file");
+            }
+        }
+        try {
+            return CaptureFiles.open(Path.of(path));
+        } catch (NoSuchFileException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, path, "no such file", "check the path", e);
+        } catch (AccessDeniedException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, path, "permission denied", "check the file's mode", e);
+        }
+    }
+
+    private static BpfFilter compile(String expression, FrameSource src) {
+        try {
+            return BpfFilter.compile(expression, src.linkType(), src.snapLength() > 0 ? src.snapLength() : 262144);
+        } catch (BpfFilter.FilterException e) {
+            throw new NetlabException(ExitCode.BAD_FILTER, "filter '" + expression + "'", e.getMessage(),
+                    "see pcap-filter(7)", e);
+        } catch (BpfFilter.LibpcapUnavailableException e) {
+            throw new NetlabException(ExitCode.NO_LIBPCAP, "filter '" + expression + "'", e.getMessage(),
+                    "install libpcap (apt-get install libpcap0.8), or drop -f", e);
+        }
+    }
+
+    static NetlabException formatError(String path, CaptureFormatException e) {
+        return switch (e.kind()) {
+            case NOT_A_CAPTURE -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.reason(),
+                    "expected a pcap or pcapng file", e);
+            case UNSUPPORTED -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(), null, e);
+            case TRUNCATED, MALFORMED -> new NetlabException(ExitCode.DAMAGED_CAPTURE, path, e.getMessage(),
+                    "frames before the damage were reported", e);
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package netlab.cli;
+
+/** The one table of netlab's exit codes; the README lists the same table. */
+public final class ExitCode {
+    /** Success. */
+    public static final int OK = 0;
+    /** The command ran, and its answer is "no" or a --fail-on condition held (arping's 1). */
+    public static final int FINDING = 1;
+    /** Bad command line or argument value (picocli's usage code, arping's 2). */
+    public static final int USAGE = 2;
+    /** An input file could not be opened (missing, unreadable, a directory). */
+    public static final int NO_INPUT = 3;
+    /** The input is not a capture netlab can read (bad magic, unsupported link type or version). */
+    public static final int BAD_CAPTURE = 4;
+    /** The capture is damaged part-way (truncated or malformed); frames before the damage were reported. */
+    public static final int DAMAGED_CAPTURE = 5;
+    /** The BPF filter expression does not compile. */
+    public static final int BAD_FILTER = 6;
+    /** libpcap is needed (BPF filters, live capture) but cannot be loaded. */
+    public static final int NO_LIBPCAP = 7;
+    /** An output file could not be written. */
+    public static final int WRITE_ERROR = 8;
+    /** A bug in netlab: an unexpected exception (sysexits EX_SOFTWARE). */
+    public static final int INTERNAL = 70;
+    /** Interrupted by SIGINT (128 + 2). */
+    public static final int SIGINT = 130;
+    /** Terminated by SIGTERM (128 + 15). */
+    public static final int SIGTERM = 143;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,64 @@
+package netlab.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code netlab} command; its subcommands do the work. */
+@Command(name = "netlab", mixinStandardHelpOptions = true, versionProvider = NetlabCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Raw packet capture and ARP analysis: decode every OSI layer, pair ARP requests "
+                + "with replies, measure broadcast rates, model a switch's MAC table.",
+        subcommands = {ReadCommand.class, AnalyzeCommand.class, SubnetCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the answer is no, or a --fail-on condition held",
+            "2:bad command line or argument",
+            "3:an input file cannot be opened",
+            "4:the input is not a capture netlab can read",
+            "5:the capture is damaged part-way (frames before the damage were reported)",
+            "6:the BPF filter does not compile",
+            "7:libpcap is needed but not installed",
+            "8:an output file cannot be written",
+            "70:internal error (a bug)",
+            "130:interrupted (SIGINT)",
+            "143:terminated (SIGTERM)"})
+public final class NetlabCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    /** Reads the version stamped into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = NetlabCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"netlab " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package netlab.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import netlab.analyzers.Json;
+import netlab.capture.Frame;
+import netlab.capture.decode.Decoder;
+import netlab.capture.decode.FrameDetails;
+import netlab.capture.decode.FrameSummary;
+import netlab.capture.decode.PacketView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netlab read}: one line per frame like {@code tcpdump -n -e -r}, or every OSI layer, or JSON Lines. */
+@Command(name = "read", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Print the frames of a capture file: one line each like tcpdump -n -e, every OSI layer "
+                + "with -v, hex with -x, or JSON Lines with --json.")
+final class ReadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "pcap or pcapng file ('-' for stdin).")
+    String file;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N frames (after the filter).")
+    Long count;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "BPF", description = "Only frames matching this pcap-filter expression (needs libpcap).")
+    String filter;
+
+    @Option(names = {"-v", "--layers"}, description = "Print every OSI layer, L1 to L7, with its fields.")
+    boolean layers;
+
+    @Option(names = "-x", description = "Print each frame's bytes in hex and ASCII (like tcpdump -X).")
+    boolean hex;
+
+    @Option(names = "--json", description = "One JSON object per frame (JSON Lines; schema in the README).")
+    boolean json;
+
+    @Option(names = "-t", description = "Timestamp format, as tcpdump: -t none, -tt epoch seconds, -ttt delta "
+            + "from the previous frame, -tttt date and time, -ttttt delta from the first frame. Default: time of day (UTC).")
+    boolean[] timeFormat = new boolean[0];
+
+    @Option(names = "--nano", description = "Print timestamps with nanosecond digits.")
+    boolean nano;
+
+    @Option(names = {"-#", "--number"}, description = "Print the frame number at the start of each line.")
+    boolean number;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TimeFormat time = new TimeFormat(timeFormat.length, nano);
+        PacketView view = new PacketView();
+        long[] printed = {0};
+        try (JsonGenerator g = json ? Json.compact(out) : null) {
+            CaptureInput.read(file, filter, (n, f) -> {
+                Decoder.decode(f, view);
+                print(out, g, time, n, f, view);
+                printed[0]++;
+                return count == null || printed[0] < count;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            out.flush();
+        }
+        return ExitCode.OK;
+    }
+
+    private void print(PrintWriter out, JsonGenerator g, TimeFormat time, long n, Frame f, PacketView view) {
+        try {
+            if (g != null) {
+                FrameJson.write(g, n, f, view, FrameDetails.layers(f, view));
+                g.flush();
+                out.println();
+                return;
+            }
+            String prefix = number ? n + "  " : "";
+            out.println(prefix + time.format(f.timestampNanos()) + FrameSummary.line(f, view));
+            if (layers) {
+                FrameText.layers(out, n, f, FrameDetails.layers(f, view));
+            }
+            if (hex) {
+                FrameText.hexDump(out, f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
