@@ -21,4 +21,11 @@ public final class Analysis {
             a.accept(view);
         }
     }
+
+    /** Tells every analyzer the input has ended. */
+    public void finish() {
+        for (FrameAnalyzer a : analyzers) {
+            a.finish();
+        }
+    }
 }

@@ -7,4 +7,8 @@ public interface FrameAnalyzer {
 
     /** One frame, already decoded (possibly with a decode failure). */
     void accept(PacketView view);
+
+    /** End of input: settle what is still pending (e.g. ARP requests never answered). */
+    default void finish() {
+    }
 }
