@@ -52,6 +52,8 @@ class ProtocolPathTsharkTest {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
             Decoder.decode(frames.get(i), v);
+            FrameSummary.line(frames.get(i), v);
+            FrameDetails.layers(frames.get(i), v);
             String why = disagreement(v.path(), expected.get(i));
             if (why != null) {
                 problems.add("frame " + (i + 1) + ": netlab " + v.path() + " tshark " + expected.get(i) + " " + why
