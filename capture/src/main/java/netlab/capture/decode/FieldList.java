@@ -1,0 +1,84 @@
+package netlab.capture.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.Ipv6Address;
+import netlab.capture.net.MacAddress;
+
+/**
+ * Collects a layer's fields for {@link FrameDetails}, adding a field only when its bytes were captured,
+ * so a truncated header yields the fields that are present and nothing invented.
+ */
+final class FieldList {
+    private final PacketView v;
+    final List<Field> fields = new ArrayList<>();
+
+    FieldList(PacketView v) {
+        this.v = v;
+    }
+
+    FieldList add(String name, Object value) {
+        fields.add(new Field(name, value));
+        return this;
+    }
+
+    boolean has(int off, int len) {
+        return v.has(off, len);
+    }
+
+    FieldList u8(String name, int off) {
+        return v.has(off, 1) ? add(name, v.u8(off)) : this;
+    }
+
+    FieldList u16(String name, int off) {
+        return v.has(off, 2) ? add(name, v.u16(off)) : this;
+    }
+
+    FieldList u32(String name, int off) {
+        return v.has(off, 4) ? add(name, v.u32(off)) : this;
+    }
+
+    FieldList hex16(String name, int off) {
+        return v.has(off, 2) ? add(name, String.format("0x%04x", v.u16(off))) : this;
+    }
+
+    FieldList mac(String name, int off) {
+        return v.has(off, 6) ? add(name, new MacAddress(v.mac(off)).toString()) : this;
+    }
+
+    FieldList ipv4(String name, int off) {
+        return v.has(off, 4) ? add(name, Ipv4Address.format(v.s32(off))) : this;
+    }
+
+    FieldList ipv6(String name, int off) {
+        return v.has(off, 16) ? add(name, Ipv6Address.read(v.data, v.base + off).toString()) : this;
+    }
+
+    FieldList hex(String name, int off, int len) {
+        if (len < 0 || !v.has(off, len)) {
+            return this;
+        }
+        return add(name, hexString(v, off, len));
+    }
+
+    static String hexString(PacketView v, int off, int len) {
+        StringBuilder sb = new StringBuilder(len * 2);
+        for (int i = 0; i < len; i++) {
+            sb.append(String.format("%02x", v.u8(off + i)));
+        }
+        return sb.toString();
+    }
+
+    /** A layer of these fields, carrying the view's failure when it belongs to {@code protocol} at or after {@code off}. */
+    Layer layer(Protocol p, int off, int len) {
+        return layer(p.osiLayer(), p.shortName(), p.title(), off, len);
+    }
+
+    Layer layer(int osi, String protocol, String title, int off, int len) {
+        DecodeFailure f = v.failure;
+        boolean mine = f != null && f.protocol().equals(protocol) && f.offset() >= off && f.offset() < off + Math.max(len, 1);
+        int shown = Math.max(0, Math.min(len, v.captured - off));
+        return new Layer(osi, protocol, title, off, shown, fields, mine ? f : null);
+    }
+}

@@ -1,0 +1,52 @@
+package netlab.capture.decode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import netlab.capture.Frame;
+
+/**
+ * Builds the full per-OSI-layer decode of one frame for display and JSON (allocates freely; call it only
+ * for frames that are shown). Layers come in OSI order; L5 to L7 are always present, with protocol
+ * {@code none} and a single field {@code value: "—"} when the frame has nothing at that layer.
+ */
+public final class FrameDetails {
+    /** Protocol name of a placeholder layer for an OSI layer the frame does not use. */
+    public static final String NONE = "none";
+
+    private FrameDetails() {
+    }
+
+    /** The layers of {@code f}, which must be the frame last decoded into {@code v}. */
+    public static List<Layer> layers(Frame f, PacketView v) {
+        List<Layer> out = new ArrayList<>();
+        out.add(frame(f, v));
+        LinkDetails.add(v, out);
+        NetworkDetails.add(v, out);
+        TransportDetails.add(v, out);
+        DecodeFailure failure = v.failure();
+        if (failure != null && out.stream().noneMatch(l -> failure.equals(l.failure()))) {
+            out.add(new Layer(failure.osiLayer(), failure.protocol(), failure.protocol(), failure.offset(), 0,
+                    List.of(), failure));
+            out.sort((a, b) -> Integer.compare(a.osiLayer(), b.osiLayer()));
+        }
+        return out;
+    }
+
+    private static Layer frame(Frame f, PacketView v) {
+        FieldList l = new FieldList(v)
+                .add("wire_length", f.originalLength())
+                .add("captured_length", f.capturedLength())
+                .add("timestamp", Instant.ofEpochSecond(Math.floorDiv(f.timestampNanos(), 1_000_000_000L),
+                        Math.floorMod(f.timestampNanos(), 1_000_000_000L)).toString())
+                .add("interface", f.interfaceIndex())
+                .add("link_type", f.linkType().name());
+        DecodeFailure failure = v.failure();
+        return new Layer(1, "frame", "Frame", 0, f.capturedLength(), l.fields,
+                failure != null && failure.protocol().equals("frame") ? failure : null);
+    }
+
+    static Layer none(int osi) {
+        return new Layer(osi, NONE, "—", -1, 0, List.of(new Field("value", "—")), null);
+    }
+}

@@ -1,0 +1,107 @@
+package netlab.capture.decode;
+
+import netlab.capture.Frame;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.Ipv6Address;
+import netlab.capture.net.MacAddress;
+
+/**
+ * One-line rendering of a decoded frame in the style of {@code tcpdump -n -e -S} (the text after the
+ * timestamp); on a decode failure it ends with {@code [|proto]} and the reason, like tcpdump's
+ * truncation marker. Sequence numbers are absolute: netlab keeps no per-connection state.
+ */
+public final class FrameSummary {
+    private FrameSummary() {
+    }
+
+    /** The summary of {@code f}, which must be the frame last decoded into {@code v}. */
+    public static String line(Frame f, PacketView v) {
+        StringBuilder sb = new StringBuilder(128);
+        int link = f.linkType().value();
+        boolean ether = link == 1;
+        if (ether && v.has(Protocol.ETH) && v.srcMac() >= 0) {
+            sb.append(new MacAddress(v.srcMac())).append(" > ").append(new MacAddress(v.dstMac())).append(", ");
+        } else if (v.has(Protocol.SLL) && v.sllPacketType() >= 0) {
+            sb.append(sllDirection(v.sllPacketType())).append(' ');
+            if (v.srcMac() >= 0) {
+                sb.append(new MacAddress(v.srcMac())).append(' ');
+            }
+        }
+        boolean linkPrinted = sb.length() > 0;
+        if (linkPrinted) {
+            int first = v.vlanCount() > 0 ? v.vlanTpid(0) : v.etherType();
+            if (ether && first < 0) {
+                sb.append("802.3");
+            } else {
+                etherTypeName(sb, first);
+            }
+            // tcpdump prints the 802.3 length field itself for length frames (IEEE 802.3 clause 3.2.6).
+            int length = ether && first < 0 && v.has(12, 2) ? v.u16(12) : f.originalLength();
+            sb.append(", length ").append(length).append(": ");
+            for (int t = 0; t < v.vlanCount(); t++) {
+                sb.append("vlan ").append(v.vlanId(t)).append(", p ").append(v.vlanPriority(t));
+                sb.append(v.vlanDei(t) ? ", DEI, " : ", ");
+                int inner = t + 1 < v.vlanCount() ? v.vlanTpid(t + 1) : v.etherType();
+                if (inner >= 0) {
+                    etherTypeName(sb, inner);
+                    sb.append(", ");
+                }
+            }
+        }
+        SummaryParts.body(sb, f, v, !linkPrinted);
+        DecodeFailure failure = v.failure();
+        if (failure != null) {
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                sb.append(' ');
+            }
+            sb.append("[|").append(failure.protocol()).append("] ").append(failure.reason());
+        }
+        int n = sb.length();
+        while (n > 0 && (sb.charAt(n - 1) == ' ' || sb.charAt(n - 1) == ',')) {
+            n--;
+        }
+        sb.setLength(n);
+        return sb.toString();
+    }
+
+    private static String sllDirection(int type) {
+        return switch (type) {
+            case 0 -> " In";
+            case 1 -> "B";
+            case 2 -> "M";
+            case 3 -> "P";
+            case 4 -> "Out";
+            default -> "?";
+        };
+    }
+
+    /** tcpdump's EtherType names (print-ether.c / ethertype.h). */
+    static void etherTypeName(StringBuilder sb, int type) {
+        String name = switch (type) {
+            case 0x0800 -> "IPv4";
+            case 0x86dd -> "IPv6";
+            case 0x0806 -> "ARP";
+            case 0x8035 -> "Reverse ARP";
+            case 0x8100 -> "802.1Q";
+            case 0x88a8 -> "802.1Q-QinQ";
+            case 0x9100 -> "802.1Q-9100";
+            case 0x888e -> "EAPOL";
+            case 0x80f3 -> "Appletalk ARP";
+            case 0x8863 -> "PPPoE D";
+            case 0x8864 -> "PPPoE S";
+            case 0x88cc -> "LLDP";
+            default -> "Unknown";
+        };
+        sb.append("ethertype ").append(name).append(String.format(" (0x%04x)", type));
+    }
+
+    static String ipSrc(PacketView v) {
+        return v.ipVersion() == 4 ? Ipv4Address.format(v.ipv4Src())
+                : Ipv6Address.read(v.data, v.base + v.ipSrcOffset()).toString();
+    }
+
+    static String ipDst(PacketView v) {
+        return v.ipVersion() == 4 ? Ipv4Address.format(v.ipv4Dst())
+                : Ipv6Address.read(v.data, v.base + v.ipDstOffset()).toString();
+    }
+}

@@ -1,0 +1,161 @@
+package netlab.capture.decode;
+
+/**
+ * The network-layer part of {@link Decoder}: ARP, IPv4 and IPv6 with its extension-header chain.
+ */
+final class NetworkDecoder {
+    private NetworkDecoder() {
+    }
+
+    /** RFC 826: 8 fixed bytes, then sender/target hardware and protocol addresses sized by the header. */
+    static void arp(PacketView v, int off) {
+        v.push(Protocol.ARP);
+        v.l3Offset = off;
+        if (!v.has(off, 8)) {
+            v.fail(Protocol.ARP, off, "truncated header");
+            return;
+        }
+        v.arpHwType = v.u16(off);
+        v.arpProtoType = v.u16(off + 2);
+        v.arpHwLen = v.u8(off + 4);
+        v.arpProtoLen = v.u8(off + 5);
+        v.arpOpcode = v.u16(off + 6);
+        int len = 8 + 2 * v.arpHwLen + 2 * v.arpProtoLen;
+        if (!v.has(off, len)) {
+            v.fail(Protocol.ARP, off, "truncated addresses");
+            return;
+        }
+        v.payload(off + len, off + len);
+    }
+
+    /** RFC 791 section 3.1. */
+    static void ipv4(PacketView v, int off) {
+        v.push(Protocol.IP);
+        v.l3Offset = off;
+        if (!v.has(off, 20)) {
+            v.fail(Protocol.IP, off, "truncated header");
+            return;
+        }
+        int version = v.u8(off) >>> 4;
+        if (version != 4) {
+            v.fail(Protocol.IP, off, "version " + version + " != 4");
+            return;
+        }
+        v.ipVersion = 4;
+        int ihl = (v.u8(off) & 0xf) * 4;
+        if (ihl < 20) {
+            v.fail(Protocol.IP, off, "IHL " + ihl / 4 + " < 5");
+            return;
+        }
+        int total = v.u16(off + 2);
+        v.ipTtl = v.u8(off + 8);
+        v.ipProtocol = v.u8(off + 9);
+        v.ipSrcOffset = off + 12;
+        v.ipDstOffset = off + 16;
+        v.ipv4Src = v.s32(off + 12);
+        v.ipv4Dst = v.s32(off + 16);
+        int frag = v.u16(off + 6);
+        v.ipFragment = (frag & 0x3fff) != 0;
+        if (total < ihl) {
+            v.fail(Protocol.IP, off + 2, "total length " + total + " < header length " + ihl);
+            return;
+        }
+        if (!v.has(off, ihl)) {
+            v.fail(Protocol.IP, off, "truncated options");
+            return;
+        }
+        v.ipHeaderLength = ihl;
+        v.ipChecksumStatus = checksum(v, off, ihl) == 0 ? 1 : 2;
+        v.ipDeclaredEnd = off + total;
+        v.ipEnd = Math.min(v.captured, off + total);
+        int next = off + ihl;
+        if ((frag & 0x1fff) != 0) {
+            v.payload(next, v.ipEnd);
+            return;
+        }
+        TransportDecoder.dispatch(v, next, v.ipProtocol);
+    }
+
+    /** RFC 1071 one's-complement sum over {@code len} bytes (even); 0 when the stored checksum is right. */
+    private static int checksum(PacketView v, int off, int len) {
+        int sum = 0;
+        for (int i = 0; i < len; i += 2) {
+            sum += v.u16(off + i);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xffff) + (sum >>> 16);
+        }
+        return ~sum & 0xffff;
+    }
+
+    /** RFC 8200 section 3, then the extension headers of section 4 in chain order. */
+    static void ipv6(PacketView v, int off) {
+        v.push(Protocol.IPV6);
+        v.l3Offset = off;
+        if (!v.has(off, 40)) {
+            v.fail(Protocol.IPV6, off, "truncated header");
+            return;
+        }
+        int version = v.u8(off) >>> 4;
+        if (version != 6) {
+            v.fail(Protocol.IPV6, off, "version " + version + " != 6");
+            return;
+        }
+        v.ipVersion = 6;
+        v.ipTtl = v.u8(off + 7);
+        v.ipSrcOffset = off + 8;
+        v.ipDstOffset = off + 24;
+        v.ipDeclaredEnd = off + 40 + v.u16(off + 4);
+        v.ipEnd = Math.min(v.captured, v.ipDeclaredEnd);
+        int next = v.u8(off + 6);
+        int pos = off + 40;
+        while (isExtension(next)) {
+            Protocol p = extensionProtocol(next);
+            v.push(p);
+            if (v.extCount == PacketView.MAX_IPV6_EXTENSIONS) {
+                v.fail(p, pos, "more than " + PacketView.MAX_IPV6_EXTENSIONS + " extension headers");
+                return;
+            }
+            if (!v.has(pos, 8) || pos + 8 > v.ipDeclaredEnd) {
+                v.fail(p, pos, "truncated extension header");
+                return;
+            }
+            int len = next == 44 ? 8 : next == 51 ? (v.u8(pos + 1) + 2) * 4 : (v.u8(pos + 1) + 1) * 8;
+            if (!v.has(pos, len) || pos + len > v.ipDeclaredEnd) {
+                v.fail(p, pos, "extension header length " + len + " runs past the end");
+                return;
+            }
+            v.extType[v.extCount] = next;
+            v.extOffset[v.extCount] = pos;
+            v.extCount++;
+            if (next == 44 && (v.u16(pos + 2) & 0xfff9) != 0) {
+                v.ipFragment = true;
+                if ((v.u16(pos + 2) & 0xfff8) != 0) {
+                    v.ipProtocol = v.u8(pos);
+                    v.ipHeaderLength = pos + len - off;
+                    v.payload(pos + len, v.ipEnd);
+                    return;
+                }
+            }
+            next = v.u8(pos);
+            pos += len;
+        }
+        v.ipProtocol = next;
+        v.ipHeaderLength = pos - off;
+        TransportDecoder.dispatch(v, pos, next);
+    }
+
+    static boolean isExtension(int next) {
+        return next == 0 || next == 43 || next == 44 || next == 60 || next == 51;
+    }
+
+    static Protocol extensionProtocol(int next) {
+        return switch (next) {
+            case 0 -> Protocol.IPV6_HOPOPTS;
+            case 43 -> Protocol.IPV6_ROUTING;
+            case 44 -> Protocol.IPV6_FRAGHDR;
+            case 60 -> Protocol.IPV6_DSTOPTS;
+            default -> Protocol.AH;
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package netlab.capture.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Layer-3 part of {@link FrameDetails}: ARP, IPv4 with options, IPv6 and its extension headers. */
+final class NetworkDetails {
+    private NetworkDetails() {
+    }
+
+    static void add(PacketView v, List<Layer> out) {
+        if (v.has(Protocol.ARP)) {
+            out.add(arp(v));
+        } else if (v.has(Protocol.IP)) {
+            out.add(ipv4(v));
+        } else if (v.has(Protocol.IPV6)) {
+            out.add(ipv6(v));
+            for (int i = 0; i < v.ipv6ExtensionCount(); i++) {
+                out.add(extension(v, i));
+            }
+        }
+    }
+
+    /** RFC 826 fields; addresses of other sizes are shown as hex. */
+    private static Layer arp(PacketView v) {
+        int off = v.l3Offset();
+        FieldList l = new FieldList(v).u16("hw_type", off).hex16("proto_type", off + 2).u8("hw_size", off + 4)
+                .u8("proto_size", off + 5).u16("opcode", off + 6);
+        int h = v.arpHwLen();
+        int p = v.arpProtoLen();
+        int len = h < 0 ? 8 : 8 + 2 * h + 2 * p;
+        if (v.arpIsEthernetIpv4()) {
+            l.mac("sender_mac", off + 8).ipv4("sender_ip", off + 14).mac("target_mac", off + 18)
+                    .ipv4("target_ip", off + 24);
+        } else if (h >= 0) {
+            l.hex("sender_mac", off + 8, h).hex("sender_ip", off + 8 + h, p).hex("target_mac", off + 8 + h + p, h)
+                    .hex("target_ip", off + 8 + 2 * h + p, p);
+        }
+        return l.layer(Protocol.ARP, off, len);
+    }
+
+    /** RFC 791 section 3.1. */
+    private static Layer ipv4(PacketView v) {
+        int off = v.l3Offset();
+        FieldList l = new FieldList(v);
+        if (l.has(off, 1)) {
+            l.add("version", v.u8(off) >>> 4).add("ihl", v.u8(off) & 0xf);
+        }
+        l.u8("tos", off + 1).u16("total_length", off + 2).u16("id", off + 4);
+        if (l.has(off + 6, 2)) {
+            int frag = v.u16(off + 6);
+            List<String> flags = new ArrayList<>();
+            if ((frag & 0x8000) != 0) {
+                flags.add("reserved");
+            }
+            if ((frag & 0x4000) != 0) {
+                flags.add("DF");
+            }
+            if ((frag & 0x2000) != 0) {
+                flags.add("MF");
+            }
+            l.add("flags", flags).add("fragment_offset", (frag & 0x1fff) * 8);
+        }
+        l.u8("ttl", off + 8).u8("protocol", off + 9).hex16("checksum", off + 10);
+        if (v.ipChecksumStatus() != 0) {
+            l.add("checksum_status", v.ipChecksumStatus() == 1 ? "good" : "bad");
+        }
+        l.ipv4("src", off + 12).ipv4("dst", off + 16);
+        int ihl = l.has(off, 1) ? (v.u8(off) & 0xf) * 4 : 20;
+        if (ihl > 20) {
+            l.hex("options", off + 20, ihl - 20);
+        }
+        return l.layer(Protocol.IP, off, Math.max(ihl, 20));
+    }
+
+    /** RFC 8200 section 3. */
+    private static Layer ipv6(PacketView v) {
+        int off = v.l3Offset();
+        FieldList l = new FieldList(v);
+        if (l.has(off, 4)) {
+            int first = v.s32(off);
+            l.add("version", first >>> 28).add("traffic_class", (first >>> 20) & 0xff)
+                    .add("flow_label", first & 0xfffff);
+        }
+        l.u16("payload_length", off + 4).u8("next_header", off + 6).u8("hop_limit", off + 7)
+                .ipv6("src", off + 8).ipv6("dst", off + 24);
+        return l.layer(Protocol.IPV6, off, 40);
+    }
+
+    private static Layer extension(PacketView v, int i) {
+        int type = v.ipv6ExtensionType(i);
+        int off = v.ipv6ExtensionOffset(i);
+        int end = i + 1 < v.ipv6ExtensionCount() ? v.ipv6ExtensionOffset(i + 1) : v.l3Offset() + v.ipHeaderLength();
+        FieldList l = new FieldList(v).u8("next_header", off);
+        if (type == 44) {
+            int fo = v.u16(off + 2);
+            l.add("fragment_offset", (fo >>> 3) * 8).add("more_fragments", (fo & 1) != 0).u32("id", off + 4);
+        } else {
+            l.u8("length", off + 1).hex("data", off + 2, end - off - 2);
+        }
+        return l.layer(NetworkDecoder.extensionProtocol(type), off, end - off);
+    }
+}

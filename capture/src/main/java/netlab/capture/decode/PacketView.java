@@ -1,0 +1,474 @@
+package netlab.capture.decode;
+
+import netlab.capture.Frame;
+
+/**
+ * The result of {@link Decoder#decode}: offsets and header values of one frame, as primitives.
+ *
+ * <p>Mutable and meant to be reused: one instance per decoding thread, overwritten by every
+ * {@link Decoder#decode} call so that the hot path allocates nothing. Values are valid only until the
+ * next call, and only as long as the frame's buffer is. All offsets are relative to the first captured
+ * byte of the frame. Accessors of a layer that was not reached return -1 (or 0 for flags and counts).
+ */
+public final class PacketView {
+    /** At most this many 802.1Q/802.1ad tags are stored; a ninth is a {@link DecodeFailure}. */
+    public static final int MAX_VLAN_TAGS = 8;
+    /** At most this many IPv6 extension headers are followed. */
+    public static final int MAX_IPV6_EXTENSIONS = 16;
+    private static final int MAX_DEPTH = 40;
+
+    Frame frame;
+    byte[] data;
+    int base;
+    int captured;
+    final int[] path = new int[MAX_DEPTH];
+    int depth;
+
+    long srcMac;
+    long dstMac;
+    int sllPacketType;
+    int sllHaType;
+    final int[] vlanTci = new int[MAX_VLAN_TAGS];
+    final int[] vlanTpid = new int[MAX_VLAN_TAGS];
+    final int[] vlanOffset = new int[MAX_VLAN_TAGS];
+    int vlanCount;
+    int etherType;
+    int llcOffset;
+    int llcDsap;
+    int llcSsap;
+    int llcControl;
+
+    int l3Offset;
+    int ipVersion;
+    int ipHeaderLength;
+    int ipEnd;
+    int ipDeclaredEnd;
+    int ipv4Src;
+    int ipv4Dst;
+    int ipSrcOffset;
+    int ipDstOffset;
+    int ipProtocol;
+    int ipTtl;
+    boolean ipFragment;
+    int ipChecksumStatus;
+    final int[] extType = new int[MAX_IPV6_EXTENSIONS];
+    final int[] extOffset = new int[MAX_IPV6_EXTENSIONS];
+    int extCount;
+
+    int arpHwType;
+    int arpProtoType;
+    int arpHwLen;
+    int arpProtoLen;
+    int arpOpcode;
+
+    int l4Offset;
+    int l4HeaderLength;
+    int srcPort;
+    int dstPort;
+    int tcpFlags;
+    long tcpSeq;
+    long tcpAck;
+    int icmpType;
+    int icmpCode;
+
+    int payloadOffset;
+    int payloadLength;
+    DecodeFailure failure;
+
+    void reset(Frame f) {
+        frame = f;
+        data = f.data();
+        base = f.offset();
+        captured = f.capturedLength();
+        depth = 0;
+        srcMac = -1;
+        dstMac = -1;
+        sllPacketType = -1;
+        sllHaType = -1;
+        vlanCount = 0;
+        etherType = -1;
+        llcOffset = -1;
+        llcDsap = -1;
+        llcSsap = -1;
+        llcControl = -1;
+        l3Offset = -1;
+        ipVersion = 0;
+        ipHeaderLength = 0;
+        ipEnd = -1;
+        ipDeclaredEnd = -1;
+        ipv4Src = 0;
+        ipv4Dst = 0;
+        ipSrcOffset = -1;
+        ipDstOffset = -1;
+        ipProtocol = -1;
+        ipTtl = -1;
+        ipFragment = false;
+        ipChecksumStatus = 0;
+        extCount = 0;
+        arpHwType = -1;
+        arpProtoType = -1;
+        arpHwLen = -1;
+        arpProtoLen = -1;
+        arpOpcode = -1;
+        l4Offset = -1;
+        l4HeaderLength = 0;
+        srcPort = -1;
+        dstPort = -1;
+        tcpFlags = 0;
+        tcpSeq = -1;
+        tcpAck = -1;
+        icmpType = -1;
+        icmpCode = -1;
+        payloadOffset = -1;
+        payloadLength = 0;
+        failure = null;
+    }
+
+    // ---- reading helpers (frame-relative offsets; callers check bounds with has()) ----
+
+    boolean has(int off, int len) {
+        return off >= 0 && len >= 0 && off <= captured - len;
+    }
+
+    int u8(int off) {
+        return data[base + off] & 0xff;
+    }
+
+    int u16(int off) {
+        return ((data[base + off] & 0xff) << 8) | (data[base + off + 1] & 0xff);
+    }
+
+    int s32(int off) {
+        return (u16(off) << 16) | u16(off + 2);
+    }
+
+    long u32(int off) {
+        return s32(off) & 0xffff_ffffL;
+    }
+
+    long mac(int off) {
+        return ((long) u16(off) << 32) | u32(off + 2);
+    }
+
+    void push(Protocol p) {
+        if (depth < MAX_DEPTH) {
+            path[depth++] = p.ordinal();
+        }
+    }
+
+    /** Records why decoding stopped; always returns false so decoders can {@code return fail(...)}. */
+    boolean fail(Protocol p, int offset, String reason) {
+        failure = new DecodeFailure(p.shortName(), p.osiLayer(), offset, reason);
+        return false;
+    }
+
+    void payload(int off, int end) {
+        payloadOffset = off;
+        payloadLength = Math.max(0, end - off);
+    }
+
+    // ---- public accessors ----
+
+    /** The frame last decoded into this view. */
+    public Frame frame() {
+        return frame;
+    }
+
+    /** Number of protocols in the path. */
+    public int depth() {
+        return depth;
+    }
+
+    /** The {@code i}-th protocol of the path, outermost first. */
+    public Protocol protocol(int i) {
+        if (i < 0 || i >= depth) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return Protocol.of(path[i]);
+    }
+
+    /** True when {@code p} occurs in the path. */
+    public boolean has(Protocol p) {
+        int o = p.ordinal();
+        for (int i = 0; i < depth; i++) {
+            if (path[i] == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The path as tshark prints {@code frame.protocols}, e.g. {@code eth:vlan:arp}; allocates, for display. */
+    public String path() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Protocol.of(path[i]).shortName());
+        }
+        return sb.toString();
+    }
+
+    /** Source MAC (48 bits), or -1. */
+    public long srcMac() {
+        return srcMac;
+    }
+
+    /** Destination MAC (48 bits), or -1 (Linux SLL has none). */
+    public long dstMac() {
+        return dstMac;
+    }
+
+    /** Linux SLL packet type (0 to us, 4 outgoing, ...), or -1 for other link types. */
+    public int sllPacketType() {
+        return sllPacketType;
+    }
+
+    /** Number of 802.1Q/802.1ad tags decoded (at most {@link #MAX_VLAN_TAGS}). */
+    public int vlanCount() {
+        return vlanCount;
+    }
+
+    /** VLAN identifier of tag {@code i} (outermost is 0). */
+    public int vlanId(int i) {
+        return vlanTci[checkTag(i)] & 0xfff;
+    }
+
+    /** Priority code point of tag {@code i}. */
+    public int vlanPriority(int i) {
+        return vlanTci[checkTag(i)] >>> 13;
+    }
+
+    /** Drop-eligible indicator of tag {@code i}. */
+    public boolean vlanDei(int i) {
+        return (vlanTci[checkTag(i)] & 0x1000) != 0;
+    }
+
+    /** Tag protocol identifier of tag {@code i} (0x8100, 0x88a8 or 0x9100). */
+    public int vlanTpid(int i) {
+        return vlanTpid[checkTag(i)];
+    }
+
+    /** Frame offset of tag {@code i} (its TCI; the TPID is the two bytes before). */
+    public int vlanOffset(int i) {
+        return vlanOffset[checkTag(i)];
+    }
+
+    private int checkTag(int i) {
+        if (i < 0 || i >= vlanCount) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return i;
+    }
+
+    /** The final EtherType after any tags, or -1 (802.3 length frame, or none). */
+    public int etherType() {
+        return etherType;
+    }
+
+    /** Offset of the 802.2 LLC header, or -1. */
+    public int llcOffset() {
+        return llcOffset;
+    }
+
+    /** LLC destination SAP, or -1. */
+    public int llcDsap() {
+        return llcDsap;
+    }
+
+    /** LLC source SAP, or -1. */
+    public int llcSsap() {
+        return llcSsap;
+    }
+
+    /** LLC control field (one or two bytes), or -1. */
+    public int llcControl() {
+        return llcControl;
+    }
+
+    /** Offset of the network-layer header (ARP, IPv4, IPv6), or -1. */
+    public int l3Offset() {
+        return l3Offset;
+    }
+
+    /** 4, 6, or 0 when the frame carries no IP. */
+    public int ipVersion() {
+        return ipVersion;
+    }
+
+    /** IPv4 header length including options, or IPv6 fixed header plus extension headers. */
+    public int ipHeaderLength() {
+        return ipHeaderLength;
+    }
+
+    /** Exclusive end of the IP datagram within the captured bytes (total/payload length applied). */
+    public int ipEnd() {
+        return ipEnd;
+    }
+
+    /** IPv4 source address bits (0 unless IPv4). */
+    public int ipv4Src() {
+        return ipv4Src;
+    }
+
+    /** IPv4 destination address bits (0 unless IPv4). */
+    public int ipv4Dst() {
+        return ipv4Dst;
+    }
+
+    /** Offset of the source address (4 or 16 bytes by {@link #ipVersion()}), or -1. */
+    public int ipSrcOffset() {
+        return ipSrcOffset;
+    }
+
+    /** Offset of the destination address, or -1. */
+    public int ipDstOffset() {
+        return ipDstOffset;
+    }
+
+    /** The upper-layer protocol number after any IPv6 extension headers, or -1. */
+    public int ipProtocol() {
+        return ipProtocol;
+    }
+
+    /** IPv4 TTL or IPv6 hop limit, or -1. */
+    public int ipTtl() {
+        return ipTtl;
+    }
+
+    /** True for any fragment (MF set or offset != 0). */
+    public boolean ipFragment() {
+        return ipFragment;
+    }
+
+    /** IPv4 header checksum: 0 not checked, 1 good, 2 bad. */
+    public int ipChecksumStatus() {
+        return ipChecksumStatus;
+    }
+
+    /** Number of IPv6 extension headers followed. */
+    public int ipv6ExtensionCount() {
+        return extCount;
+    }
+
+    /** IPv6 next-header value that introduced extension header {@code i}. */
+    public int ipv6ExtensionType(int i) {
+        return extType[i];
+    }
+
+    /** Offset of IPv6 extension header {@code i}. */
+    public int ipv6ExtensionOffset(int i) {
+        return extOffset[i];
+    }
+
+    /** ARP opcode, or -1. */
+    public int arpOpcode() {
+        return arpOpcode;
+    }
+
+    /** ARP hardware type, or -1. */
+    public int arpHwType() {
+        return arpHwType;
+    }
+
+    /** ARP protocol type, or -1. */
+    public int arpProtoType() {
+        return arpProtoType;
+    }
+
+    /** ARP hardware address length, or -1. */
+    public int arpHwLen() {
+        return arpHwLen;
+    }
+
+    /** ARP protocol address length, or -1. */
+    public int arpProtoLen() {
+        return arpProtoLen;
+    }
+
+    /** True when the ARP packet carries 6-byte hardware and IPv4 addresses, so the typed accessors apply. */
+    public boolean arpIsEthernetIpv4() {
+        return arpHwLen == 6 && arpProtoLen == 4 && arpProtoType == 0x0800 && has(l3Offset, 28);
+    }
+
+    /** Sender hardware address; valid when {@link #arpIsEthernetIpv4()}, else -1. */
+    public long arpSenderMac() {
+        return arpIsEthernetIpv4() ? mac(l3Offset + 8) : -1;
+    }
+
+    /** Sender IPv4 address bits; valid when {@link #arpIsEthernetIpv4()}, else 0. */
+    public int arpSenderIp() {
+        return arpIsEthernetIpv4() ? s32(l3Offset + 14) : 0;
+    }
+
+    /** Target hardware address; valid when {@link #arpIsEthernetIpv4()}, else -1. */
+    public long arpTargetMac() {
+        return arpIsEthernetIpv4() ? mac(l3Offset + 18) : -1;
+    }
+
+    /** Target IPv4 address bits; valid when {@link #arpIsEthernetIpv4()}, else 0. */
+    public int arpTargetIp() {
+        return arpIsEthernetIpv4() ? s32(l3Offset + 24) : 0;
+    }
+
+    /** Offset of the transport (or ICMP/IGMP) header, or -1. */
+    public int l4Offset() {
+        return l4Offset;
+    }
+
+    /** Bytes of the transport header (TCP data offset * 4, 8 for UDP), or 0. */
+    public int l4HeaderLength() {
+        return l4HeaderLength;
+    }
+
+    /** TCP/UDP source port, or -1. */
+    public int srcPort() {
+        return srcPort;
+    }
+
+    /** TCP/UDP destination port, or -1. */
+    public int dstPort() {
+        return dstPort;
+    }
+
+    /** TCP flag bits (FIN 0x01 ... CWR 0x80, AE 0x100), or 0. */
+    public int tcpFlags() {
+        return tcpFlags;
+    }
+
+    /** TCP sequence number (unsigned), or -1. */
+    public long tcpSeq() {
+        return tcpSeq;
+    }
+
+    /** TCP acknowledgement number (unsigned), or -1. */
+    public long tcpAck() {
+        return tcpAck;
+    }
+
+    /** ICMP or ICMPv6 type, or -1. */
+    public int icmpType() {
+        return icmpType;
+    }
+
+    /** ICMP or ICMPv6 code, or -1. */
+    public int icmpCode() {
+        return icmpCode;
+    }
+
+    /** Offset of the innermost payload netlab did not decode further, or -1. */
+    public int payloadOffset() {
+        return payloadOffset;
+    }
+
+    /** Captured bytes of that payload (trailers beyond the IP/UDP length excluded). */
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** Why decoding stopped early, or {@code null} when every layer decoded. */
+    public DecodeFailure failure() {
+        return failure;
+    }
+}

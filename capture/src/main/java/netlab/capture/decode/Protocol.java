@@ -1,0 +1,102 @@
+package netlab.capture.decode;
+
+/**
+ * The protocols netlab recognises in a frame's protocol path, named exactly as tshark 4.0 names them
+ * in {@code frame.protocols}.
+ *
+ * <p>Path rules (checked against tshark by {@code ProtocolPathTsharkTest}):
+ * <ul>
+ *   <li>tshark's {@code ethertype} pseudo-protocol is never part of the path.</li>
+ *   <li>{@code data} is never part of the path: tshark adds it only when none of its several hundred
+ *       dissectors claims a payload, which netlab cannot know. Undissected payload is reported by
+ *       {@link PacketView#payloadOffset()} / {@link PacketView#payloadLength()} and shown as a
+ *       {@code data} layer by {@link FrameDetails}; tshark's {@code io,phs} likewise hides most of it.</li>
+ *   <li>A protocol is appended as soon as the layer below names it (EtherType, LLC SAP, IP protocol,
+ *       port), even when its header then turns out truncated or invalid, as tshark does; the
+ *       {@link DecodeFailure} then says where and why decoding stopped.</li>
+ *   <li>IPv4 with fragment offset != 0 and IPv6 with a fragment header of offset != 0 stop at the IP
+ *       layer. ICMP errors are not followed into the quoted datagram.</li>
+ *   <li>L7 is classified only when at least one payload byte was captured, trying the lower port first
+ *       and then the higher one (tshark's order): UDP 53 {@code dns}, 5353 {@code mdns},
+ *       5355 {@code llmnr}, 67/68 {@code dhcp}; TCP 53 {@code dns}; TCP 80/8080 {@code http} when
+ *       {@code HttpDecoder.looksLikeHttp}; TCP 443 {@code tls} when {@code TlsDecoder.looksLikeTls}.
+ *       tshark reassembles TCP streams and names a multi-segment PDU on its last segment; netlab names
+ *       it on its first.</li>
+ *   <li>LLC DSAP = SSAP = 0x42 is {@code stp}; SNAP with OUI 0 carries an EtherType; SNAP with the
+ *       Cisco OUI 00:00:0c is {@code cdp} for PID 0x2000 and {@code stp} (PVST+) for PID 0x010b.</li>
+ *   <li>TPID 0x8100 and 0x9100 are {@code vlan}; 0x88a8 is {@code ieee8021ad}.</li>
+ * </ul>
+ */
+public enum Protocol {
+    ETH("eth", 2, "Ethernet II"),
+    SLL("sll", 2, "Linux cooked capture"),
+    RAW("raw", 2, "Raw packet data"),
+    NULL("null", 2, "Null/Loopback"),
+    VLAN("vlan", 2, "802.1Q Virtual LAN"),
+    IEEE8021AD("ieee8021ad", 2, "802.1ad Provider Bridge (Q-in-Q)"),
+    LLC("llc", 2, "Logical-Link Control"),
+    STP("stp", 2, "Spanning Tree Protocol"),
+    CDP("cdp", 2, "Cisco Discovery Protocol"),
+    EAPOL("eapol", 2, "802.1X Authentication"),
+    ARP("arp", 3, "Address Resolution Protocol"),
+    IP("ip", 3, "Internet Protocol version 4"),
+    IPV6("ipv6", 3, "Internet Protocol version 6"),
+    IPV6_HOPOPTS("ipv6.hopopts", 3, "IPv6 Hop-by-Hop Option"),
+    IPV6_ROUTING("ipv6.routing", 3, "Routing Header for IPv6"),
+    IPV6_FRAGHDR("ipv6.fraghdr", 3, "Fragment Header for IPv6"),
+    IPV6_DSTOPTS("ipv6.dstopts", 3, "Destination Options for IPv6"),
+    AH("ah", 3, "Authentication Header"),
+    ICMP("icmp", 4, "Internet Control Message Protocol"),
+    ICMPV6("icmpv6", 4, "Internet Control Message Protocol v6"),
+    IGMP("igmp", 4, "Internet Group Management Protocol"),
+    TCP("tcp", 4, "Transmission Control Protocol"),
+    UDP("udp", 4, "User Datagram Protocol"),
+    TLS("tls", 6, "Transport Layer Security"),
+    DNS("dns", 7, "Domain Name System"),
+    MDNS("mdns", 7, "Multicast Domain Name System"),
+    LLMNR("llmnr", 7, "Link-local Multicast Name Resolution"),
+    DHCP("dhcp", 7, "Dynamic Host Configuration Protocol"),
+    HTTP("http", 7, "Hypertext Transfer Protocol");
+
+    private static final Protocol[] VALUES = values();
+
+    private final String shortName;
+    private final int osiLayer;
+    private final String title;
+
+    Protocol(String shortName, int osiLayer, String title) {
+        this.shortName = shortName;
+        this.osiLayer = osiLayer;
+        this.title = title;
+    }
+
+    /** The tshark short name, e.g. {@code eth} or {@code ipv6.hopopts}. */
+    public String shortName() {
+        return shortName;
+    }
+
+    /** The OSI layer (1..7) netlab files this protocol under. */
+    public int osiLayer() {
+        return osiLayer;
+    }
+
+    /** Human-readable name, as tshark's protocol tree titles it. */
+    public String title() {
+        return title;
+    }
+
+    /** The constant with this ordinal, without copying {@link #values()}. */
+    static Protocol of(int ordinal) {
+        return VALUES[ordinal];
+    }
+
+    /** The constant with this tshark short name, or {@code null}. */
+    public static Protocol byShortName(String name) {
+        for (Protocol p : VALUES) {
+            if (p.shortName.equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+package netlab.capture.decode;
+
+import netlab.capture.Frame;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.Ipv6Address;
+import netlab.capture.net.MacAddress;
+
+/** The network-and-above part of {@link FrameSummary}: ARP, LLC/STP, IPv4/IPv6 with TCP, UDP, ICMP. */
+final class SummaryParts {
+    private SummaryParts() {
+    }
+
+    static void body(StringBuilder sb, Frame f, PacketView v, boolean bare) {
+        if (v.has(Protocol.ARP)) {
+            arp(sb, f, v);
+        } else if (v.has(Protocol.LLC)) {
+            llc(sb, v);
+        } else if (v.ipSrcOffset() >= 0) {
+            if (bare) {
+                sb.append(v.ipVersion() == 6 ? "IP6 " : "IP ");
+            }
+            ip(sb, v);
+        }
+    }
+
+    /** tcpdump print-arp.c wording. */
+    private static void arp(StringBuilder sb, Frame f, PacketView v) {
+        if (v.arpOpcode() < 0 || !v.arpIsEthernetIpv4()) {
+            if (v.arpOpcode() >= 0) {
+                sb.append("ARP, hardware type ").append(v.arpHwType()).append(String.format(", protocol 0x%04x", v.arpProtoType()))
+                        .append(", opcode ").append(v.arpOpcode());
+            }
+            return;
+        }
+        String spa = Ipv4Address.format(v.arpSenderIp());
+        String tpa = Ipv4Address.format(v.arpTargetIp());
+        switch (v.arpOpcode()) {
+            case 1 -> sb.append("Request who-has ").append(tpa).append(" tell ").append(spa);
+            case 2 -> sb.append("Reply ").append(spa).append(" is-at ").append(new MacAddress(v.arpSenderMac()));
+            case 3 -> sb.append("Reverse Request who-is ").append(new MacAddress(v.arpTargetMac()))
+                    .append(" tell ").append(new MacAddress(v.arpSenderMac()));
+            case 4 -> sb.append("Reverse Reply ").append(new MacAddress(v.arpTargetMac())).append(" at ").append(tpa);
+            default -> sb.append("ARP, opcode ").append(v.arpOpcode());
+        }
+        sb.append(", length ").append(f.originalLength() - v.l3Offset());
+    }
+
+    /** tcpdump print-llc.c / print-stp.c, reduced to the header and the BPDU kind. */
+    private static void llc(StringBuilder sb, PacketView v) {
+        if (v.llcControl() < 0) {
+            return;
+        }
+        sb.append("LLC, dsap ").append(sap(v.llcDsap())).append(String.format(" (0x%02x) ", v.llcDsap()))
+                .append((v.llcDsap() & 1) == 0 ? "Individual" : "Group")
+                .append(", ssap ").append(sap(v.llcSsap())).append(String.format(" (0x%02x) ", v.llcSsap() & 0xfe))
+                .append((v.llcSsap() & 1) == 0 ? "Command" : "Response")
+                .append(String.format(", ctrl 0x%02x: ", v.llcControl()));
+        if (v.has(Protocol.STP) && v.payloadOffset() >= 0) {
+            int off = v.payloadOffset();
+            int version = v.u8(off + 2);
+            int type = v.u8(off + 3);
+            sb.append("STP ").append(version == 0 ? "802.1d" : version == 2 ? "802.1w" : version == 3 ? "802.1s" : "v" + version)
+                    .append(", ").append(type == 0 ? "Config" : type == 0x80 ? "Topology Change" : version == 3 ? "MSTP" : "Rapid STP");
+            if (type != 0x80 && v.has(off, 27)) {
+                sb.append(String.format(", bridge-id %04x.%s.%04x", v.u16(off + 17), new MacAddress(v.mac(off + 19)),
+                        v.u16(off + 25)));
+            }
+            sb.append(", length ").append(v.payloadLength());
+        } else if (v.has(Protocol.CDP)) {
+            sb.append("oui Cisco (0x00000c), pid CDP (0x2000), length ").append(v.payloadLength());
+        }
+    }
+
+    private static String sap(int sap) {
+        return switch (sap & 0xfe) {
+            case 0x42 -> "STP";
+            case 0xaa -> "SNAP";
+            case 0x06 -> "IP";
+            case 0xe0 -> "IPX";
+            case 0xf0 -> "NetBIOS";
+            default -> "Unknown";
+        };
+    }
+
+    private static void ip(StringBuilder sb, PacketView v) {
+        String src = FrameSummary.ipSrc(v);
+        String dst = FrameSummary.ipDst(v);
+        boolean ports = v.srcPort() >= 0;
+        sb.append(src);
+        if (ports) {
+            sb.append('.').append(v.srcPort());
+        }
+        sb.append(" > ").append(dst);
+        if (ports) {
+            sb.append('.').append(v.dstPort());
+        }
+        sb.append(": ");
+        for (int i = 0; i < v.ipv6ExtensionCount(); i++) {
+            int t = v.ipv6ExtensionType(i);
+            sb.append(t == 0 ? "HBH " : t == 60 ? "DSTOPT " : t == 43 ? "srcrt " : t == 44 ? "frag " : "AH ");
+        }
+        if (v.l4HeaderLength() == 0) {
+            return;
+        }
+        int l4Length = v.ipDeclaredEnd - v.l4Offset();
+        if (v.has(Protocol.TCP)) {
+            tcp(sb, v, l4Length - v.l4HeaderLength());
+        } else if (v.has(Protocol.UDP)) {
+            sb.append("UDP, length ").append(v.u16(v.l4Offset() + 4) - 8);
+        } else if (v.has(Protocol.ICMP)) {
+            sb.append("ICMP ").append(IcmpNames.name(false, v.icmpType()));
+            if (v.icmpType() == 0 || v.icmpType() == 8) {
+                sb.append(", id ").append(v.u16(v.l4Offset() + 4)).append(", seq ").append(v.u16(v.l4Offset() + 6));
+            }
+            sb.append(", length ").append(l4Length);
+        } else if (v.has(Protocol.ICMPV6)) {
+            icmp6(sb, v, l4Length);
+        } else if (v.has(Protocol.IGMP)) {
+            sb.append("igmp, length ").append(l4Length);
+        }
+    }
+
+    private static void tcp(StringBuilder sb, PacketView v, int length) {
+        int f = v.tcpFlags();
+        sb.append("Flags ").append(TransportDetails.flagString(f));
+        if (length > 0 || (f & 0x07) != 0) {
+            sb.append(", seq ").append(v.tcpSeq());
+            if (length > 0) {
+                sb.append(':').append(v.tcpSeq() + length);
+            }
+        }
+        if ((f & 0x10) != 0) {
+            sb.append(", ack ").append(v.tcpAck());
+        }
+        sb.append(", win ").append(v.u16(v.l4Offset() + 14));
+        if (v.l4HeaderLength() > 20) {
+            sb.append(", options [").append(String.join(",", TransportDetails.options(v))).append(']');
+        }
+        sb.append(", length ").append(length);
+    }
+
+    private static void icmp6(StringBuilder sb, PacketView v, int length) {
+        int type = v.icmpType();
+        sb.append("ICMP6, ").append(IcmpNames.name(true, type));
+        int off = v.l4Offset();
+        if (type == 135) {
+            sb.append(", who has ").append(Ipv6Address.read(v.data, v.base + off + 8));
+        } else if (type == 136) {
+            sb.append(", tgt is ").append(Ipv6Address.read(v.data, v.base + off + 8));
+        } else if (type == 128 || type == 129) {
+            sb.append(", id ").append(v.u16(off + 4)).append(", seq ").append(v.u16(off + 6));
+        }
+        sb.append(", length ").append(length);
+    }
+}

@@ -1,0 +1,142 @@
+package netlab.capture.decode;
+
+import netlab.capture.decode.app.HttpDecoder;
+import netlab.capture.decode.app.TlsDecoder;
+
+/**
+ * The transport part of {@link Decoder}: TCP, UDP, ICMP, ICMPv6, IGMP, then the port-based L7
+ * classification documented on {@link Protocol}.
+ */
+final class TransportDecoder {
+    private TransportDecoder() {
+    }
+
+    static void dispatch(PacketView v, int off, int protocol) {
+        switch (protocol) {
+            case 1 -> icmp(v, off, Protocol.ICMP, 8);
+            case 2 -> icmp(v, off, Protocol.IGMP, 8);
+            case 58 -> icmp(v, off, Protocol.ICMPV6, 4);
+            case 6 -> tcp(v, off);
+            case 17 -> udp(v, off);
+            default -> v.payload(off, v.ipEnd);
+        }
+    }
+
+    /** RFC 792 / RFC 4443 / RFC 2236: type, code, checksum; echo and neighbour discovery need more. */
+    private static void icmp(PacketView v, int off, Protocol p, int min) {
+        v.push(p);
+        v.l4Offset = off;
+        if (!v.has(off, min) || off + min > v.ipDeclaredEnd) {
+            v.fail(p, off, "truncated header");
+            return;
+        }
+        v.icmpType = v.u8(off);
+        v.icmpCode = v.u8(off + 1);
+        int header = min;
+        if (p == Protocol.ICMPV6) {
+            header = v.icmpType == 135 || v.icmpType == 136 ? 24 : v.icmpType >= 128 && v.icmpType <= 129 ? 8 : 4;
+            if (!v.has(off, header) || off + header > v.ipDeclaredEnd) {
+                v.fail(p, off, "truncated message");
+                return;
+            }
+        }
+        v.l4HeaderLength = header;
+        v.payload(off + header, v.ipEnd);
+    }
+
+    /** RFC 9293 section 3.1. */
+    private static void tcp(PacketView v, int off) {
+        v.push(Protocol.TCP);
+        v.l4Offset = off;
+        if (!v.has(off, 20)) {
+            v.fail(Protocol.TCP, off, "truncated header");
+            return;
+        }
+        if (off + 20 > v.ipDeclaredEnd) {
+            v.fail(Protocol.TCP, off, "header runs past the IP payload");
+            return;
+        }
+        v.srcPort = v.u16(off);
+        v.dstPort = v.u16(off + 2);
+        v.tcpSeq = v.u32(off + 4);
+        v.tcpAck = v.u32(off + 8);
+        v.tcpFlags = v.u16(off + 12) & 0x1ff;
+        int hdr = (v.u8(off + 12) >>> 4) * 4;
+        if (hdr < 20) {
+            v.fail(Protocol.TCP, off + 12, "data offset " + hdr / 4 + " < 5");
+            return;
+        }
+        if (off + hdr > v.ipDeclaredEnd) {
+            v.fail(Protocol.TCP, off + 12, "header length " + hdr + " > " + (v.ipDeclaredEnd - off) + " bytes of IP payload");
+            return;
+        }
+        if (!v.has(off, hdr)) {
+            v.fail(Protocol.TCP, off, "truncated options");
+            return;
+        }
+        v.l4HeaderLength = hdr;
+        v.payload(off + hdr, v.ipEnd);
+        if (v.payloadLength > 0) {
+            Protocol app = tcpApp(v, Math.min(v.srcPort, v.dstPort));
+            if (app == null) {
+                app = tcpApp(v, Math.max(v.srcPort, v.dstPort));
+            }
+            if (app != null) {
+                v.push(app);
+            }
+        }
+    }
+
+    private static Protocol tcpApp(PacketView v, int port) {
+        int from = v.base + v.payloadOffset;
+        int to = from + v.payloadLength;
+        return switch (port) {
+            case 53 -> Protocol.DNS;
+            case 80, 8080 -> HttpDecoder.looksLikeHttp(v.data, from, to) ? Protocol.HTTP : null;
+            case 443 -> TlsDecoder.looksLikeTls(v.data, from, to) ? Protocol.TLS : null;
+            default -> null;
+        };
+    }
+
+    /** RFC 768: the length field covers header and data and must fit in the IP payload. */
+    private static void udp(PacketView v, int off) {
+        v.push(Protocol.UDP);
+        v.l4Offset = off;
+        if (!v.has(off, 8)) {
+            v.fail(Protocol.UDP, off, "truncated header");
+            return;
+        }
+        v.srcPort = v.u16(off);
+        v.dstPort = v.u16(off + 2);
+        int len = v.u16(off + 4);
+        if (len < 8) {
+            v.fail(Protocol.UDP, off + 4, "length " + len + " < 8");
+            return;
+        }
+        if (off + len > v.ipDeclaredEnd) {
+            v.fail(Protocol.UDP, off + 4, "length " + len + " > " + (v.ipDeclaredEnd - off) + " bytes of IP payload");
+            return;
+        }
+        v.l4HeaderLength = 8;
+        v.payload(off + 8, Math.min(v.captured, off + len));
+        if (v.payloadLength > 0) {
+            Protocol app = udpApp(Math.min(v.srcPort, v.dstPort));
+            if (app == null) {
+                app = udpApp(Math.max(v.srcPort, v.dstPort));
+            }
+            if (app != null) {
+                v.push(app);
+            }
+        }
+    }
+
+    private static Protocol udpApp(int port) {
+        return switch (port) {
+            case 53 -> Protocol.DNS;
+            case 5353 -> Protocol.MDNS;
+            case 5355 -> Protocol.LLMNR;
+            case 67, 68 -> Protocol.DHCP;
+            default -> null;
+        };
+    }
+}
