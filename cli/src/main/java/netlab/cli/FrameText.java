@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import netlab.capture.Frame;
 import netlab.capture.decode.Field;
+import netlab.capture.decode.FrameDetails;
 import netlab.capture.decode.Layer;
 
 /** Text renderings of one frame: the OSI layer tree of {@code read -v} and the hex dump of {@code -x}. */
@@ -19,6 +20,10 @@ final class FrameText {
     static void layers(PrintWriter out, long number, Frame f, List<Layer> layers) {
         for (Layer l : layers) {
             int osi = Math.max(0, Math.min(7, l.osiLayer()));
+            if (FrameDetails.NONE.equals(l.protocol())) {
+                out.printf("    L%d %-12s —%n", osi, OSI[osi]);
+                continue;
+            }
             out.printf("    L%d %-12s %s%n", osi, OSI[osi], heading(l));
             for (Field field : l.fields()) {
                 out.printf("         %s: %s%n", field.name(), text(field.value()));

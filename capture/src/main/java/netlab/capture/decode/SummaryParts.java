@@ -103,8 +103,14 @@ final class SummaryParts {
             return;
         }
         int l4Length = v.ipDeclaredEnd - v.l4Offset();
-        if (v.has(Protocol.TCP)) {
+        String app = v.failure() == null ? AppSummary.of(v) : null;
+        if (app != null && !v.has(Protocol.TCP)) {
+            sb.append(app);
+        } else if (v.has(Protocol.TCP)) {
             tcp(sb, v, l4Length - v.l4HeaderLength());
+            if (app != null) {
+                sb.append(": ").append(app);
+            }
         } else if (v.has(Protocol.UDP)) {
             sb.append("UDP, length ").append(v.u16(v.l4Offset() + 4) - 8);
         } else if (v.has(Protocol.ICMP)) {
