@@ -21,6 +21,9 @@ public record LinkType(int value) {
             case 113 -> "linux-sll";
             case 276 -> "linux-sll2";
             case 12 -> "raw";
+            case 105 -> "ieee802_11";
+            case 127 -> "ieee802_11_radiotap";
+            case 253 -> "netlink";
             default -> "linktype-" + value;
         };
     }
@@ -32,6 +35,6 @@ public record LinkType(int value) {
 
     @Override
     public String toString() {
-        return name() + " (" + value + ")";
+        return name().startsWith("linktype-") ? name() : name() + " (" + value + ")";
     }
 }
