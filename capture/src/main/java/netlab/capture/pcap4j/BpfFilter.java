@@ -20,14 +20,14 @@ import java.net.UnknownHostException;
  * from files, so {@code -r file 'arp'} selects exactly what tcpdump would.
  *
  * <p>Compilation uses a "dead" handle ({@code pcap_open_dead} + {@code pcap_compile}) rather than
- * {@code pcap_compile_nopcap}, because only a handle gives libpcap's error text. The netmask is
- * PCAP_NETMASK_UNKNOWN, so {@code ip broadcast} fails to compile exactly as in tcpdump -r. Matching
+ * {@code pcap_compile_nopcap}, because only a handle gives libpcap's error text. The netmask is 0,
+ * as tcpdump uses when reading a file, so {@code ip broadcast} means what it means in tcpdump -r. Matching
  * runs libpcap's {@code bpf_filter} on the captured bytes with the frame's original length as the wire
  * length. Not thread-safe: {@link #matches} reuses one copy buffer.
  */
 public final class BpfFilter implements Closeable {
-    /** PCAP_NETMASK_UNKNOWN (0xffffffff). */
-    private static final Inet4Address NETMASK_UNKNOWN = netmaskUnknown();
+    /** tcpdump's netmask for offline files (it only looks the netmask up for live capture). */
+    private static final Inet4Address OFFLINE_NETMASK = offlineNetmask();
 
     private final BpfProgram program;
     private final String expression;
@@ -62,7 +62,7 @@ public final class BpfFilter implements Closeable {
         try {
             PcapHandle dead = Pcaps.openDead(DataLinkType.getInstance(linkType.value()), snap);
             try {
-                return new BpfFilter(dead.compileFilter(expression, BpfCompileMode.OPTIMIZE, NETMASK_UNKNOWN),
+                return new BpfFilter(dead.compileFilter(expression, BpfCompileMode.OPTIMIZE, OFFLINE_NETMASK),
                         expression);
             } finally {
                 dead.close();
@@ -105,9 +105,9 @@ public final class BpfFilter implements Closeable {
         program.free();
     }
 
-    private static Inet4Address netmaskUnknown() {
+    private static Inet4Address offlineNetmask() {
         try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
+            return (Inet4Address) InetAddress.getByAddress(new byte[4]);
         } catch (UnknownHostException e) {
             throw new AssertionError("four bytes are always an IPv4 address", e);
         }
