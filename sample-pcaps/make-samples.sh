@@ -251,7 +251,9 @@ EOF
 # nls-a 10.77.0.1, nls-b 10.77.0.2, nls-c 10.77.0.3 with MACs 02:00:00:00:00:0N.
 arp_lan() {
     ns_add br
-    nsx br ip link add nl-br0 type bridge
+    # A fixed MAC, and no multicast on the bridge device: otherwise it sends its own IGMPv3 report.
+    nsx br ip link add nl-br0 address 02:00:00:00:01:00 type bridge mcast_snooping 0
+    nsx br ip link set nl-br0 multicast off
     nsx br ip link set nl-br0 up
     local n i=1
     for n in "$@"; do
