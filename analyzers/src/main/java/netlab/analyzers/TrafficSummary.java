@@ -35,8 +35,10 @@ public final class TrafficSummary implements FrameAnalyzer {
     private long frames;
     private long bytes;
     private long capturedBytes;
-    private long first = Long.MAX_VALUE;
-    private long last = Long.MIN_VALUE;
+    private long first;
+    private long last;
+    private long earliest = Long.MAX_VALUE;
+    private long latest = Long.MIN_VALUE;
     private long unicast;
     private long broadcast;
     private long multicast;
@@ -53,8 +55,13 @@ public final class TrafficSummary implements FrameAnalyzer {
         frames++;
         bytes += f.originalLength();
         capturedBytes += f.capturedLength();
-        first = Math.min(first, f.timestampNanos());
-        last = Math.max(last, f.timestampNanos());
+        long ts = f.timestampNanos();
+        if (frames == 1) {
+            first = ts;
+        }
+        last = ts;
+        earliest = Math.min(earliest, ts);
+        latest = Math.max(latest, ts);
         countL2(v, f.originalLength());
         if (v.ipVersion() == 4) {
             srcIpv4.add(0, v.ipv4Src() & 0xffff_ffffL, f.originalLength());
@@ -138,7 +145,7 @@ public final class TrafficSummary implements FrameAnalyzer {
         g.writeNumberField("captured_bytes", capturedBytes);
         writeTime(g, "first_timestamp", first);
         writeTime(g, "last_timestamp", last);
-        g.writeNumberField("duration_seconds", frames == 0 ? 0.0 : (last - first) / 1e9);
+        g.writeNumberField("duration_seconds", frames == 0 ? 0.0 : duration() / 1e9);
         g.writeNumberField("unicast_frames", unicast);
         g.writeNumberField("broadcast_frames", broadcast);
         g.writeNumberField("multicast_frames", multicast);
@@ -169,8 +176,14 @@ public final class TrafficSummary implements FrameAnalyzer {
         g.writeEndObject();
     }
 
-    private static void writeTime(JsonGenerator g, String name, long ns) throws IOException {
-        if (ns == Long.MAX_VALUE || ns == Long.MIN_VALUE) {
+    /** Latest minus earliest timestamp: captures can be out of order, so not simply last minus first. */
+    private long duration() {
+        return latest == Long.MAX_VALUE ? 0 : latest - earliest;
+    }
+
+    /** A saturated timestamp (beyond 2262, see PcapngReader) has no RFC 3339 form here: null. */
+    private void writeTime(JsonGenerator g, String name, long ns) throws IOException {
+        if (frames == 0 || ns == Long.MAX_VALUE) {
             g.writeNullField(name);
         } else {
             g.writeStringField(name, Timestamps.rfc3339(ns));
@@ -221,9 +234,9 @@ public final class TrafficSummary implements FrameAnalyzer {
         out.printf("Frames:          %d%n", frames);
         out.printf("Bytes:           %d (captured %d)%n", bytes, capturedBytes);
         if (frames > 0) {
-            out.printf("First frame:     %s%n", Timestamps.rfc3339(first));
-            out.printf("Last frame:      %s%n", Timestamps.rfc3339(last));
-            out.printf("Duration:        %s s%n", Timestamps.seconds(last - first, 6));
+            out.printf("First frame:     %s%n", first == Long.MAX_VALUE ? "out of range" : Timestamps.rfc3339(first));
+            out.printf("Last frame:      %s%n", last == Long.MAX_VALUE ? "out of range" : Timestamps.rfc3339(last));
+            out.printf("Duration:        %s s%n", Timestamps.seconds(duration(), 6));
         }
         out.printf("Unicast:         %d%nBroadcast:       %d%nMulticast:       %d%n", unicast, broadcast, multicast);
         out.printf("Source MACs:     %d%n", srcMacs.size());

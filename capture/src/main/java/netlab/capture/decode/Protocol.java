@@ -19,7 +19,8 @@ package netlab.capture.decode;
  *   <li>L7 is classified only when at least one payload byte was captured, trying the lower port first
  *       and then the higher one (tshark's order): UDP 53 {@code dns}, 5353 {@code mdns},
  *       5355 {@code llmnr}, 67/68 {@code dhcp}; TCP 53 {@code dns}; TCP 80/8080 {@code http} when
- *       {@code HttpDecoder.looksLikeHttp}; TCP 443 {@code tls} when {@code TlsDecoder.looksLikeTls}.
+ *       {@code HttpDecoder.looksLikeHttp}; TCP 443 {@code tls} when {@code TlsDecoder.looksLikeTls};
+ *       on any other TCP port, {@code http} or {@code tls} when the payload's first bytes say so.
  *       tshark reassembles TCP streams and names a multi-segment PDU on its last segment; netlab names
  *       it on its first.</li>
  *   <li>LLC DSAP = SSAP = 0x42 is {@code stp}; SNAP with OUI 0 carries an EtherType; SNAP with the

@@ -81,6 +81,9 @@ final class TransportDecoder {
             if (app == null) {
                 app = tcpApp(v, Math.max(v.srcPort, v.dstPort));
             }
+            if (app == null) {
+                app = sniff(v);
+            }
             if (app != null) {
                 v.push(app);
             }
@@ -96,6 +99,19 @@ final class TransportDecoder {
             case 443 -> TlsDecoder.looksLikeTls(v.data, from, to) ? Protocol.TLS : null;
             default -> null;
         };
+    }
+
+    /**
+     * HTTP/1.x and TLS on other ports, recognised by content as tshark does for MySQL-over-TLS or HTTP on
+     * 8000: a request method or status line (RFC 9112 §3, §4), or a TLS record header (RFC 8446 §5.1).
+     */
+    private static Protocol sniff(PacketView v) {
+        int from = v.base + v.payloadOffset;
+        int to = from + v.payloadLength;
+        if (HttpDecoder.looksLikeHttp(v.data, from, to)) {
+            return Protocol.HTTP;
+        }
+        return TlsDecoder.looksLikeTls(v.data, from, to) ? Protocol.TLS : null;
     }
 
     /** RFC 768: the length field covers header and data and must fit in the IP payload. */
