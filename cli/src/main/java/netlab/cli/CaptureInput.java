@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import netlab.capture.CaptureFormatException;
 import netlab.capture.Frame;
 import netlab.capture.FrameSource;
+import netlab.capture.LinkType;
 import netlab.capture.file.CaptureFiles;
 import netlab.capture.pcap4j.BpfFilter;
 
@@ -21,6 +22,10 @@ final class CaptureInput {
     interface FrameConsumer {
         /** @return false to stop reading (e.g. -c reached) */
         boolean accept(long number, Frame frame);
+
+        /** Called once the file's header is read, before any frame: its first link type and snap length. */
+        default void begin(LinkType linkType, int snapLength) {
+        }
     }
 
     private CaptureInput() {
@@ -36,6 +41,7 @@ final class CaptureInput {
                 throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType(),
                         "netlab decodes ether (1), linux-sll (113), linux-sll2 (276) and raw (101)");
             }
+            consumer.begin(src.linkType(), src.snapLength());
             try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {
                 long n = 0;
                 for (Frame f = src.next(); f != null; f = src.next()) {

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import netlab.analyzers.Json;
+import java.nio.file.Path;
 import netlab.capture.Frame;
+import netlab.capture.LinkType;
 import netlab.capture.decode.Decoder;
 import netlab.capture.decode.FrameDetails;
 import netlab.capture.decode.FrameSummary;
@@ -51,6 +53,14 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--nano", description = "Print timestamps with nanosecond digits.")
     boolean nano;
 
+    @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "Write the frames (after -f and -c) "
+            + "to a classic pcap file instead of printing them, like tcpdump -r IN -w OUT; --nano writes a "
+            + "nanosecond pcap.")
+    Path writeTo;
+
+    @Option(names = "--print", description = "With -w, print the frames as well.")
+    boolean alsoPrint;
+
     @Option(names = {"-#", "--number"}, description = "Print the frame number at the start of each line.")
     boolean number;
 
@@ -59,13 +69,31 @@ final class ReadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TimeFormat time = new TimeFormat(timeFormat.length, nano);
         PacketView view = new PacketView();
-        long[] printed = {0};
-        try (JsonGenerator g = json ? Json.compact(out) : null) {
-            CaptureInput.read(file, filter, (n, f) -> {
-                Decoder.decode(f, view);
-                print(out, g, time, n, f, view);
-                printed[0]++;
-                return count == null || printed[0] < count;
+        boolean show = writeTo == null || alsoPrint;
+        try (JsonGenerator g = json && show ? Json.compact(out) : null;
+             PcapOutput pcap = writeTo == null ? null : new PcapOutput(writeTo, nano, spec.commandLine().getErr())) {
+            CaptureInput.read(file, filter, new CaptureInput.FrameConsumer() {
+                long done;
+
+                @Override
+                public void begin(LinkType linkType, int snapLength) {
+                    if (pcap != null) {
+                        pcap.open(linkType, snapLength);
+                    }
+                }
+
+                @Override
+                public boolean accept(long n, Frame f) {
+                    if (pcap != null) {
+                        pcap.write(n, f);
+                    }
+                    if (show) {
+                        Decoder.decode(f, view);
+                        print(out, g, time, n, f, view);
+                    }
+                    done++;
+                    return count == null || done < count;
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
