@@ -42,16 +42,27 @@ final class AppSummary {
         return v.has(Protocol.MDNS) ? "mdns" : v.has(Protocol.LLMNR) ? "llmnr" : "dns";
     }
 
-    /** tcpdump's DNS form: id, '+' when recursion was desired (queries), the question or answer summary. */
+    /**
+     * tcpdump's DNS form (print-domain.c): the id, then for queries '+' when recursion is desired, for
+     * responses '*' when authoritative and '-' when recursion is not available; '|' when truncated.
+     */
     private static String dns(Layer l, int len) {
         Object id = l.get("id");
         Object summary = l.get("summary");
         if (id == null || summary == null) {
             return null;
         }
-        boolean response = Boolean.TRUE.equals(l.get("qr"));
-        String rd = !response && Boolean.TRUE.equals(l.get("rd")) ? "+" : "";
-        return id + rd + " " + summary + " (" + len + ")";
+        String flags;
+        if (flag(l, "qr")) {
+            flags = (flag(l, "aa") ? "*" : "") + (flag(l, "ra") ? "" : "-");
+        } else {
+            flags = flag(l, "rd") ? "+" : "";
+        }
+        return id + flags + (flag(l, "tc") ? "|" : "") + " " + summary + " (" + len + ")";
+    }
+
+    private static boolean flag(Layer l, String name) {
+        return Boolean.TRUE.equals(l.get(name));
     }
 
     private static String dhcp(Layer l, int len) {
