@@ -72,8 +72,8 @@ public final class BpfFilter implements Closeable {
         } catch (NotOpenException e) {
             throw new IllegalStateException("libpcap dead handle closed while compiling", e);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            throw new LibpcapUnavailableException(
-                    "libpcap is not installed (apt-get install libpcap0.8): " + e.getMessage(), e);
+            // JNA's message lists every path it tried, over several lines: keep the diagnosis to one line.
+            throw new LibpcapUnavailableException("libpcap cannot be loaded", e);
         }
     }
 
