@@ -1,0 +1,252 @@
+package netlab.analyzers.arp;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import netlab.analyzers.FrameAnalyzer;
+import netlab.analyzers.KeyedCounters;
+import netlab.analyzers.event.EventListener;
+import netlab.capture.decode.PacketView;
+
+/**
+ * The ARP tracker: classifies every ARP frame, pairs requests with replies (RTT from capture timestamps),
+ * learns IP to MAC bindings and raises {@link ArpEvent}s in capture order. All time is capture time: a request
+ * becomes unanswered when a later frame's timestamp passes its time plus the timeout, or at {@link #finish()}.
+ *
+ * <p>Events of one frame come in this order: sender_mismatch, unsolicited_reply, then the binding event
+ * (new_station, ip_conflict, flip_flop or changed_mac), then arp_storm (segment before source).
+ */
+public final class ArpTracker implements FrameAnalyzer {
+
+    /** Called for every request settled without a reply, e.g. to count unanswered requests per MAC. */
+    @FunctionalInterface
+    public interface UnansweredHook {
+        void unanswered(long senderMac, int vlan, long timeNanos);
+    }
+
+    /** A request and the reply that answered it. */
+    public record Pair(long requestNanos, int vlan, long senderMac, int senderIp, int targetIp, long replierMac,
+                       long rttNanos) {
+    }
+
+    /** A request that got no reply within the timeout. */
+    public record Unanswered(long requestNanos, int vlan, long senderMac, int senderIp, int targetIp) {
+    }
+
+    /** Unanswered requests from one sender IP to one target IP. */
+    public record UnansweredGroup(int vlan, int senderIp, int targetIp, long requests) {
+    }
+
+    /**
+     * Frame counts. {@code requests} and {@code replies} are all well-formed opcode 1 and 2 frames, gratuitous
+     * and probes included; {@code otherOpcodes} counts RARP and other opcodes; {@code malformed} packets are in
+     * no other count.
+     */
+    public record Counts(long requests, long replies, long gratuitous, long probes, long announcements,
+                         long unicastRequests, long repliesToBroadcast, long pairs, long unanswered,
+                         long unsolicitedReplies, long malformed, long otherOpcodes, long senderMismatches,
+                         long storms) {
+    }
+
+    private final ArpConfig config;
+    private final EventListener listener;
+    private final PendingRequests pending;
+    private final Bindings bindings;
+    private final StormDetector storms;
+    private final RttStats rtt;
+    private final KeyedCounters groups;
+    private final List<Pair> pairList = new ArrayList<>();
+    private final List<Unanswered> unansweredList = new ArrayList<>();
+    private UnansweredHook hook = (mac, vlan, t) -> {
+    };
+    private long requests;
+    private long replies;
+    private long gratuitous;
+    private long probes;
+    private long announcements;
+    private long unicastRequests;
+    private long repliesToBroadcast;
+    private long pairs;
+    private long unanswered;
+    private long unsolicited;
+    private long malformed;
+    private long otherOpcodes;
+    private long mismatches;
+
+    public ArpTracker(ArpConfig config, EventListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.pending = new PendingRequests(config.pendingCap(), config.timeoutNanos(), this::settled);
+        this.bindings = new Bindings(config.bindingCap(), config.historyCap(), config.conflictWindowNanos());
+        this.storms = new StormDetector(config.stormRequests(), config.sourceStormRequests(),
+                config.stormWindowNanos(), config.stormSourceCap());
+        this.rtt = new RttStats(config.rttSampleCap());
+        this.groups = new KeyedCounters(config.groupCap());
+    }
+
+    public void setUnansweredHook(UnansweredHook h) {
+        this.hook = h;
+    }
+
+    @Override
+    public void accept(PacketView v) {
+        long t = v.frame().timestampNanos();
+        pending.expire(t);
+        int kinds = ArpClassifier.classify(v);
+        if (kinds == ArpClassifier.NONE) {
+            return;
+        }
+        int vlan = v.vlanCount() > 0 ? v.vlanId(0) : 0;
+        if (kinds == ArpClassifier.MALFORMED) {
+            malformed++;
+            listener.onEvent(new ArpEvent.Malformed(t, vlan, v.srcMac(), ArpClassifier.malformedReason(v)));
+            return;
+        }
+        if (kinds == ArpClassifier.OTHER_OPCODE) {
+            otherOpcodes++;
+            return;
+        }
+        count(kinds);
+        long sha = v.arpSenderMac();
+        int spa = v.arpSenderIp();
+        boolean request = ArpClassifier.is(kinds, ArpClassifier.REQUEST);
+        boolean gratuitousOrProbe = (kinds & (ArpClassifier.GRATUITOUS | ArpClassifier.PROBE)) != 0;
+        if (ArpClassifier.is(kinds, ArpClassifier.SENDER_MISMATCH)) {
+            mismatches++;
+            listener.onEvent(new ArpEvent.SenderMismatch(t, vlan, spa, v.srcMac(), sha, v.arpOpcode()));
+        }
+        boolean learnable = spa != 0 && sha != 0 && (sha & 0x0100_0000_0000L) == 0;
+        if (request && !gratuitousOrProbe) {
+            pending.request(vlan, sha, spa, v.arpTargetIp(), t);
+        } else if (!request && !gratuitousOrProbe) {
+            reply(v, t, vlan, sha, spa, learnable);
+        }
+        if (learnable) {
+            ArpEvent e = bindings.claim(vlan, spa, sha, t);
+            if (e != null) {
+                listener.onEvent(e);
+            }
+        }
+        if (request) {
+            storms.request(vlan, v.srcMac() >= 0 ? v.srcMac() : sha, t, listener);
+        }
+    }
+
+    private void count(int kinds) {
+        if (ArpClassifier.is(kinds, ArpClassifier.REQUEST)) {
+            requests++;
+        } else {
+            replies++;
+        }
+        gratuitous += bit(kinds, ArpClassifier.GRATUITOUS);
+        probes += bit(kinds, ArpClassifier.PROBE);
+        announcements += bit(kinds, ArpClassifier.ANNOUNCEMENT);
+        unicastRequests += bit(kinds, ArpClassifier.UNICAST_REQUEST);
+        repliesToBroadcast += bit(kinds, ArpClassifier.REPLY_TO_BROADCAST);
+    }
+
+    private static int bit(int kinds, int kind) {
+        return (kinds & kind) != 0 ? 1 : 0;
+    }
+
+    private void reply(PacketView v, long t, int vlan, long sha, int spa, boolean learnable) {
+        long tha = v.arpTargetMac();
+        int tpa = v.arpTargetIp();
+        long requested = pending.answer(vlan, tha, tpa, spa, t);
+        if (requested >= 0) {
+            pairs++;
+            rtt.add(t - requested);
+            if (pairList.size() < config.listCap()) {
+                pairList.add(new Pair(requested, vlan, tha, tpa, spa, sha, t - requested));
+            }
+            return;
+        }
+        unsolicited++;
+        long current = bindings.current(vlan, spa);
+        boolean changes = learnable && current >= 0 && current != sha;
+        listener.onEvent(new ArpEvent.UnsolicitedReply(t, vlan, spa, sha, tpa, tha, changes, changes ? current : -1));
+    }
+
+    private void settled(long requestNanos, int vlan, long senderMac, int senderIp, int targetIp) {
+        unanswered++;
+        if (unansweredList.size() < config.listCap()) {
+            unansweredList.add(new Unanswered(requestNanos, vlan, senderMac, senderIp, targetIp));
+        }
+        groups.add(vlan, ((long) senderIp << 32) | (targetIp & 0xffff_ffffL), 0);
+        hook.unanswered(senderMac, vlan, requestNanos);
+    }
+
+    /** Settles every request still pending as unanswered: the capture ended before its timeout could. */
+    @Override
+    public void finish() {
+        pending.finish();
+    }
+
+    public ArpConfig config() {
+        return config;
+    }
+
+    public Counts counts() {
+        return new Counts(requests, replies, gratuitous, probes, announcements, unicastRequests,
+                repliesToBroadcast, pairs, unanswered, unsolicited, malformed, otherOpcodes, mismatches,
+                storms.storms());
+    }
+
+    /** RTT summary, or null when no request was answered. */
+    public RttSummary rtt() {
+        return rtt.summary();
+    }
+
+    /** The first pairs, up to the list cap. */
+    public List<Pair> pairList() {
+        return Collections.unmodifiableList(pairList);
+    }
+
+    /** The first unanswered requests, up to the list cap. */
+    public List<Unanswered> unansweredList() {
+        return Collections.unmodifiableList(unansweredList);
+    }
+
+    /** Unanswered requests grouped by (VLAN, sender IP, target IP), most first, at most {@code n} groups. */
+    public List<UnansweredGroup> unansweredGroups(int n) {
+        List<UnansweredGroup> out = new ArrayList<>();
+        for (KeyedCounters.Entry e : groups.top(n)) {
+            out.add(new UnansweredGroup((int) e.keyHigh(), (int) (e.keyLow() >>> 32), (int) e.keyLow(),
+                    e.frames()));
+        }
+        return out;
+    }
+
+    /** Unanswered requests not grouped because the group table was full. */
+    public long ungroupedUnanswered() {
+        return groups.otherFrames();
+    }
+
+    /** Current bindings, by VLAN then IP. */
+    public List<ArpBinding> bindings() {
+        return bindings.snapshot();
+    }
+
+    /** Current sizes of the bounded tables and evictions so far, to show memory stays within the caps. */
+    public record TableSizes(int pending, int bindings, int stormSources, int rttSamples, long evictedPending,
+                             long evictedBindings) {
+    }
+
+    public TableSizes tableSizes() {
+        return new TableSizes(pending.size(), bindings.size(), storms.trackedSources(), rtt.kept(),
+                pending.evicted(), bindings.evicted());
+    }
+
+    /** Writes the {@code arp} object into the current JSON object. */
+    public void writeJson(JsonGenerator g) throws IOException {
+        ArpReport.writeJson(this, g);
+    }
+
+    /** Prints the "ARP pairs", "Unanswered ARP requests" and "ARP bindings" sections. */
+    public void printText(PrintWriter out) {
+        ArpReport.printText(this, out);
+    }
+}
