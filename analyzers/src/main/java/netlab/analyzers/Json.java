@@ -19,6 +19,9 @@ public final class Json {
 
     /** Compact output for JSON Lines (the caller writes the newline). */
     public static JsonGenerator compact(Writer out) throws IOException {
-        return FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator g = FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // JSON Lines: no space between root values (jackson's default); the caller ends each line.
+        g.setRootValueSeparator(null);
+        return g;
     }
 }

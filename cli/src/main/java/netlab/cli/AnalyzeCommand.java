@@ -6,11 +6,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import netlab.analyzers.Analysis;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import netlab.analyzers.Json;
-import netlab.analyzers.ProtocolHierarchy;
-import netlab.analyzers.TrafficSummary;
+import netlab.analyzers.event.EventListener;
+import netlab.analyzers.event.EventLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code netlab analyze}: one report over one or more capture files. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Summarise captures: frames, bytes, time span, protocol hierarchy (like tshark -z io,phs), "
-                + "unicast/broadcast/multicast split, top talkers, decode failures.")
+                + "unicast/broadcast/multicast split, top talkers, decode failures, ARP request/reply pairs with "
+                + "RTT, unanswered requests, bindings and events (conflicts, spoofing, storms).")
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -37,22 +40,40 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows in the top-talker tables (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--events", description = "Stream events as JSON Lines on stdout as they happen, instead of the report.")
+    boolean streamEvents;
+
+    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION",
+            description = "Exit 1 when any of these held: conflict, spoof, storm, flood, unanswered, malformed.")
+    EnumSet<FailOn> failOn = EnumSet.noneOf(FailOn.class);
+
+    @Mixin
+    AnalyzerOptions options;
+
     /** One input's outcome, for the report and the exit code. */
     private record FileResult(String path, long frames, NetlabException error) {
     }
 
     @Override
     public Integer call() throws IOException {
-        TrafficSummary summary = new TrafficSummary();
-        ProtocolHierarchy hierarchy = new ProtocolHierarchy();
-        Analysis analysis = new Analysis(List.of(summary, hierarchy));
+        PrintWriter out = spec.commandLine().getOut();
+        JsonGenerator eventsOut = streamEvents ? Json.compact(out) : null;
+        AnalyzerSet set = new AnalyzerSet(options, eventsOut == null ? EventListener.none() : e -> {
+            try {
+                EventLog.write(eventsOut, e);
+                eventsOut.flush();
+                out.println();
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        });
         List<FileResult> results = new ArrayList<>();
         for (String path : files) {
-            long before = summary.frames();
+            long before = set.summary.frames();
             NetlabException error = null;
             try {
                 CaptureInput.read(path, filter, (n, f) -> {
-                    analysis.offer(f);
+                    set.offer(f);
                     return true;
                 });
             } catch (NetlabException e) {
@@ -61,18 +82,22 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
                 error = e;
             }
-            results.add(new FileResult(path, summary.frames() - before, error));
+            results.add(new FileResult(path, set.summary.frames() - before, error));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        set.finish();
         boolean anyRead = results.stream().anyMatch(r -> r.error == null || r.error.exitCode() == ExitCode.DAMAGED_CAPTURE);
-        if (anyRead) {
+        if (anyRead && !streamEvents) {
             if (json) {
-                writeJson(out, results, summary, hierarchy);
+                writeJson(out, results, set);
             } else {
-                printText(out, summary, hierarchy);
+                set.printText(out, top);
             }
         }
         out.flush();
+        return exitCode(results, set);
+    }
+
+    private int exitCode(List<FileResult> results, AnalyzerSet set) {
         int code = ExitCode.OK;
         PrintWriter err = spec.commandLine().getErr();
         for (FileResult r : results) {
@@ -81,12 +106,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                 code = Math.max(code, r.error.exitCode());
             }
         }
+        EnumSet<FailOn> held = set.failed(failOn);
+        if (!held.isEmpty()) {
+            err.println("netlab: analyze: --fail-on held: " + held.toString().toLowerCase().replaceAll("[\\[\\] ]", ""));
+            code = Math.max(code, ExitCode.FINDING);
+        }
         err.flush();
         return code;
     }
 
-    private void writeJson(PrintWriter out, List<FileResult> results, TrafficSummary summary,
-                           ProtocolHierarchy hierarchy) throws IOException {
+    private void writeJson(PrintWriter out, List<FileResult> results, AnalyzerSet set) throws IOException {
         try (JsonGenerator g = Json.pretty(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("files");
@@ -103,37 +132,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeBooleanField("complete", results.stream().allMatch(r -> r.error == null));
-            summary.writeJson(g, top);
-            hierarchy.writeJson(g);
+            set.writeJson(g, top);
             g.writeEndObject();
         }
         out.println();
-    }
-
-    private void printText(PrintWriter out, TrafficSummary summary, ProtocolHierarchy hierarchy) {
-        out.println("== Summary");
-        summary.printText(out);
-        out.println();
-        out.println("== Protocol hierarchy (frames per protocol path, like tshark -z io,phs)");
-        hierarchy.printText(out);
-        out.println();
-        out.println("== Top talkers by source MAC");
-        for (TrafficSummary.Talker t : summary.topMacs(top)) {
-            out.printf("  %-20s frames %-9d bytes %d%n", t.address(), t.frames(), t.bytes());
-        }
-        out.println();
-        out.println("== Top talkers by source IP");
-        for (TrafficSummary.Talker t : summary.topIps(top)) {
-            out.printf("  %-40s frames %-9d bytes %d%n", t.address(), t.frames(), t.bytes());
-        }
-        List<TrafficSummary.FailureCount> failures = summary.failureReasons();
-        if (!failures.isEmpty()) {
-            out.println();
-            out.println("== Decode failures");
-            for (TrafficSummary.FailureCount c : failures) {
-                out.printf("  %-8s L%d  %-40s frames %-7d first: frame %d at offset %d%n", c.protocol(),
-                        c.osiLayer(), c.reason(), c.frames(), c.firstFrame(), c.firstOffset());
-            }
-        }
     }
 }
