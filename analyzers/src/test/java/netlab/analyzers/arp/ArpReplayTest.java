@@ -59,7 +59,7 @@ class ArpReplayTest {
                 "new_station new station 10.77.0.2 at 02:00:00:00:00:02"), describe(r.events));
         ArpTracker.Pair p = r.tracker.pairList().get(0);
         assertEquals(new ArpTracker.Pair(p.requestNanos(), 0, ArpFrames.m(1), ip("10.77.0.1"), ip("10.77.0.2"),
-                ArpFrames.m(2), 16_000), p);
+                ArpFrames.m(2), 22_000), p);
     }
 
     @Test
