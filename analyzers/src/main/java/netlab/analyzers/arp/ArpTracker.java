@@ -41,9 +41,9 @@ public final class ArpTracker implements FrameAnalyzer {
     }
 
     /**
-     * Frame counts. {@code requests} and {@code replies} are all well-formed opcode 1 and 2 frames, gratuitous
-     * and probes included; {@code otherOpcodes} counts RARP and other opcodes; {@code malformed} packets are in
-     * no other count.
+     * Frame counts. {@code requests} and {@code replies} are all frames whose ARP opcode field reads 1 or 2
+     * (gratuitous, probes and malformed frames included, as tshark's {@code arp.opcode}); {@code otherOpcodes}
+     * counts RARP and other opcodes; the other counts cover well-formed Ethernet/IPv4 ARP only.
      */
     public record Counts(long requests, long replies, long gratuitous, long probes, long announcements,
                          long unicastRequests, long repliesToBroadcast, long pairs, long unanswered,
@@ -76,6 +76,8 @@ public final class ArpTracker implements FrameAnalyzer {
     private long otherOpcodes;
     private long mismatches;
 
+    private static final int ATM_ARP_HW_TYPE = 19;
+
     public ArpTracker(ArpConfig config, EventListener listener) {
         this.config = config;
         this.listener = listener;
@@ -100,6 +102,13 @@ public final class ArpTracker implements FrameAnalyzer {
             return;
         }
         int vlan = v.vlanCount() > 0 ? v.vlanId(0) : 0;
+        // requests/replies count every frame whose opcode field reads 1/2, malformed ones and RARP-typed
+        // ones included, so they equal tshark's arp.opcode counts; only well-formed ones are analysed.
+        // ATM ARP (hardware type 19) has its own layout (RFC 2225 §8.7), which tshark decodes apart.
+        if (v.arpHwType() != ATM_ARP_HW_TYPE) {
+            requests += v.arpOpcode() == 1 ? 1 : 0;
+            replies += v.arpOpcode() == 2 ? 1 : 0;
+        }
         if (kinds == ArpClassifier.MALFORMED) {
             malformed++;
             listener.onEvent(new ArpEvent.Malformed(t, vlan, v.srcMac(), ArpClassifier.malformedReason(v)));
@@ -136,11 +145,6 @@ public final class ArpTracker implements FrameAnalyzer {
     }
 
     private void count(int kinds) {
-        if (ArpClassifier.is(kinds, ArpClassifier.REQUEST)) {
-            requests++;
-        } else {
-            replies++;
-        }
         gratuitous += bit(kinds, ArpClassifier.GRATUITOUS);
         probes += bit(kinds, ArpClassifier.PROBE);
         announcements += bit(kinds, ArpClassifier.ANNOUNCEMENT);
