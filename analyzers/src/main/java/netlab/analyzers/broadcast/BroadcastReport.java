@@ -117,7 +117,7 @@ final class BroadcastReport {
 
     static void printText(BroadcastMeter m, PrintWriter out) {
         out.println("Broadcast rates");
-        out.printf(Locale.ROOT, "  Interval:        %s s%n", Timestamps.seconds(m.config().intervalNanos(), 3));
+        out.printf(Locale.ROOT, "  Interval:        %.3f s%n", m.config().intervalNanos() / 1e9);
         long all = m.unicastFrames() + m.broadcastFrames() + m.multicastFrames();
         for (int c = 0; c < 3; c++) {
             out.printf(Locale.ROOT, "  %-16s %d frames, %d bytes, peak %.1f frames/s%n", label(c) + ":", m.frames(c),
