@@ -36,7 +36,21 @@ public record OuiLine(long prefix, int bits, String vendor) {
 
     private static String name(String[] f) {
         String v = f.length >= 3 && !f[2].isBlank() && !f[2].trim().startsWith("#") ? f[2] : f[1];
-        return String.join(" ", v.trim().split("\\s+")).trim();
+        return collapsed(v) ? v : String.join(" ", v.trim().split("\\s+")).trim();
+    }
+
+    /** True when {@code v} has no leading, trailing or repeated whitespace (the bundled table's names). */
+    private static boolean collapsed(String v) {
+        if (v.isEmpty() || v.charAt(0) == ' ' || v.charAt(v.length() - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < ' ' || (c == ' ' && v.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static OuiLine plain(String hex, String vendor) {
