@@ -1,5 +1,6 @@
 package netlab.analyzers.arp;
 
+import netlab.analyzers.LruIndex;
 import java.util.Arrays;
 import netlab.analyzers.event.EventListener;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import netlab.analyzers.mac.LruIndex;
+import netlab.analyzers.LruIndex;
 
 /**
  * Per-source-MAC frame counts by class and each source's busiest broadcast interval, in a table of at most

@@ -1,5 +1,6 @@
 package netlab.analyzers.mac;
 
+import netlab.analyzers.LruIndex;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package netlab.analyzers.mac;
+package netlab.analyzers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package netlab.analyzers.arp;
+package netlab.analyzers;
 
 import java.util.Arrays;
 
@@ -6,9 +6,11 @@ import java.util.Arrays;
  * An open-addressing hash index from two-long keys to dense slot numbers, kept in least-recently-used order
  * and never holding more than a fixed number of keys; the tables of this package keep their values in
  * arrays indexed by slot, so a lookup allocates nothing. Insertion order doubles as an expiry queue.
+ * Single-long keys (a MAC, a packed VLAN+MAC) use the one-argument forms.
  */
-final class LruIndex {
-    static final int NONE = -1;
+public final class LruIndex {
+    /** Returned for "no slot". */
+    public static final int NONE = -1;
 
     private final int cap;
     private long[] hi;
@@ -23,7 +25,7 @@ final class LruIndex {
     private int tail = NONE;
 
     /** @param cap the most keys held at once */
-    LruIndex(int cap) {
+    public LruIndex(int cap) {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be positive");
         }
@@ -48,7 +50,7 @@ final class LruIndex {
     }
 
     /** The slot of the key, or {@link #NONE}. */
-    int find(long h, long l) {
+    public int find(long h, long l) {
         int mask = table.length - 1;
         for (int i = home(h, l) & mask; ; i = (i + 1) & mask) {
             int s = table[i] - 1;
@@ -62,7 +64,7 @@ final class LruIndex {
     }
 
     /** Adds a key that is not present, as the most recent; the caller makes room first when {@link #full()}. */
-    int insert(long h, long l) {
+    public int insert(long h, long l) {
         if (size >= cap) {
             throw new IllegalStateException("index full");
         }
@@ -85,7 +87,7 @@ final class LruIndex {
     }
 
     /** Marks the slot as the most recently used. */
-    void touch(int s) {
+    public void touch(int s) {
         if (s != tail) {
             unlink(s);
             linkTail(s);
@@ -93,7 +95,7 @@ final class LruIndex {
     }
 
     /** Removes the slot's key; the slot may be handed out again by a later insert. */
-    void remove(int s) {
+    public void remove(int s) {
         unlink(s);
         unplace(s);
         next[s] = freeHead;
@@ -101,34 +103,34 @@ final class LruIndex {
         size--;
     }
 
-    boolean full() {
+    public boolean full() {
         return size >= cap;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Slots handed out so far can be numbered below this; value arrays are grown to it. */
-    int capacity() {
+    public int capacity() {
         return hi.length;
     }
 
     /** The least recently used slot, or {@link #NONE}. */
-    int oldest() {
+    public int oldest() {
         return head;
     }
 
     /** The next more recent slot after {@code s}, or {@link #NONE}. */
-    int newer(int s) {
+    public int newer(int s) {
         return next[s];
     }
 
-    long hi(int s) {
+    public long hi(int s) {
         return hi[s];
     }
 
-    long lo(int s) {
+    public long lo(int s) {
         return lo[s];
     }
 
@@ -200,5 +202,20 @@ final class LruIndex {
                 place(s);
             }
         }
+    }
+
+    /** The slot of a single-long key, or {@link #NONE}. */
+    public int find(long key) {
+        return find(key, 0);
+    }
+
+    /** Adds a single-long key that is not present, as the most recent; returns its slot. */
+    public int add(long key) {
+        return insert(key, 0);
+    }
+
+    /** The single-long key in a slot. */
+    public long key(int s) {
+        return hi(s);
     }
 }
