@@ -1,6 +1,12 @@
 package netlab.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import netlab.analyzers.arp.ArpConfig;
+import netlab.analyzers.broadcast.BroadcastMeter;
+import netlab.analyzers.mac.MacTable;
+import netlab.analyzers.oui.OuiTable;
 import picocli.CommandLine.Option;
 
 /** The analyzers' thresholds as command-line options, shared by the commands that analyze frames. */
@@ -26,8 +32,60 @@ final class AnalyzerOptions {
             description = "Window for the ARP storm thresholds (default: ${DEFAULT-VALUE}).")
     long stormWindowNanos;
 
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Durations.class, defaultValue = "1s",
+            description = "Interval of the broadcast and switch-view time series (default: ${DEFAULT-VALUE}).")
+    long intervalNanos;
+
+    @Option(names = "--broadcast-storm", paramLabel = "FPS", defaultValue = "1000",
+            description = "Broadcast storm: more than FPS broadcast frames per second in an interval (default: ${DEFAULT-VALUE}).")
+    double broadcastStormFps;
+
+    @Option(names = "--aging", paramLabel = "DURATION", converter = Durations.class, defaultValue = "300s",
+            description = "MAC table aging on capture time, 0 = never (default: ${DEFAULT-VALUE}, the usual switch default).")
+    long agingNanos;
+
+    @Option(names = "--mac-cap", paramLabel = "N", defaultValue = "16384",
+            description = "MAC table size; the least recently seen entry is evicted when full (default: ${DEFAULT-VALUE}).")
+    int macCap;
+
+    @Option(names = "--mac-flood", paramLabel = "RATE", defaultValue = "100",
+            description = "MAC flooding: more than RATE new MACs per second (default: ${DEFAULT-VALUE}); the cap being reached also counts.")
+    double macFloodRate;
+
+    @Option(names = "--oui-file", paramLabel = "FILE",
+            description = "Vendor table instead of the bundled IEEE registry: netlab's or arp-scan's ieee-oui.txt format, or Wireshark's manuf.")
+    Path ouiFile;
+
     ArpConfig arpConfig() {
         return ArpConfig.defaults().withTimeoutNanos(arpTimeoutNanos).withConflictWindowNanos(conflictWindowNanos)
                 .withStorm(arpStormRequests, arpSourceStormRequests, stormWindowNanos);
+    }
+
+    MacTable.Config macConfig() {
+        MacTable.Config d = MacTable.Config.DEFAULTS;
+        return new MacTable.Config(agingNanos, macCap, macFloodRate, d.floodWindowNanos(), intervalNanos);
+    }
+
+    BroadcastMeter.Config broadcastConfig() {
+        return new BroadcastMeter.Config(intervalNanos, broadcastStormFps, BroadcastMeter.Config.DEFAULTS.topSources());
+    }
+
+    /** The vendor table, loaded on first use only (it costs ~0.2 s). */
+    Supplier<OuiTable> vendors() {
+        if (ouiFile == null) {
+            return OuiTable::bundled;
+        }
+        OuiTable[] loaded = new OuiTable[1];
+        return () -> {
+            if (loaded[0] == null) {
+                try {
+                    loaded[0] = OuiTable.load(ouiFile);
+                } catch (IOException e) {
+                    throw new NetlabException(ExitCode.NO_INPUT, ouiFile.toString(), "cannot read the OUI file: "
+                            + e.getMessage(), "give a file in ieee-oui.txt or manuf format", e);
+                }
+            }
+            return loaded[0];
+        };
     }
 }

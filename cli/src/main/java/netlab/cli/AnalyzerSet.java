@@ -11,19 +11,24 @@ import netlab.analyzers.ProtocolHierarchy;
 import netlab.analyzers.TrafficSummary;
 import netlab.analyzers.arp.ArpEvent;
 import netlab.analyzers.arp.ArpTracker;
+import netlab.analyzers.broadcast.BroadcastMeter;
+import netlab.analyzers.mac.MacTable;
 import netlab.analyzers.event.Event;
 import netlab.analyzers.event.EventListener;
 import netlab.analyzers.event.EventLog;
 import netlab.capture.Frame;
 
 /**
- * Every analyzer a run uses, wired together: the summary, the protocol hierarchy and the ARP tracker, with one
+ * Every analyzer a run uses, wired together: the summary, the protocol hierarchy, the ARP tracker, the MAC
+ * table and the broadcast meter, with one
  * bounded event log that also forwards events to a live listener (e.g. {@code --events} JSON Lines).
  */
 final class AnalyzerSet {
     final TrafficSummary summary = new TrafficSummary();
     final ProtocolHierarchy hierarchy = new ProtocolHierarchy();
     final ArpTracker arp;
+    final MacTable macTable;
+    final BroadcastMeter broadcast;
     final EventLog events;
     private final Analysis analysis;
     private long spoofingReplies;
@@ -37,10 +42,14 @@ final class AnalyzerSet {
         });
         try {
             arp = new ArpTracker(options.arpConfig(), events);
+            macTable = new MacTable(options.macConfig(), options.vendors(), events);
+            broadcast = new BroadcastMeter(options.broadcastConfig(), events);
         } catch (IllegalArgumentException e) {
             throw new NetlabException(ExitCode.USAGE, "analyzer options", e.getMessage(), "see --help");
         }
-        analysis = new Analysis(List.of(summary, hierarchy, arp));
+        // The switch model attributes each unanswered ARP request to the MAC that sent it.
+        arp.setUnansweredHook((mac, vlan, t) -> macTable.countUnanswered(mac, vlan));
+        analysis = new Analysis(List.of(summary, hierarchy, macTable, arp, broadcast));
     }
 
     void offer(Frame f) {
@@ -69,6 +78,8 @@ final class AnalyzerSet {
         summary.writeJson(g, top);
         hierarchy.writeJson(g);
         arp.writeJson(g);
+        broadcast.writeJson(g);
+        macTable.writeJson(g);
         g.writeObjectFieldStart("event_counts");
         for (Map.Entry<String, Long> e : events.counts().entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());
@@ -110,6 +121,10 @@ final class AnalyzerSet {
         }
         out.println();
         arp.printText(out);
+        out.println();
+        broadcast.printText(out);
+        out.println();
+        macTable.printText(out);
         printEvents(out);
     }
 

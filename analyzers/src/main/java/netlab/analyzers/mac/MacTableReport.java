@@ -86,15 +86,15 @@ final class MacTableReport {
         List<Station> all = t.stations();
         out.printf(Locale.ROOT, "MAC table (%d entries)%n", all.size());
         if (!all.isEmpty()) {
-            out.printf(Locale.ROOT, "  %-17s %4s %8s %10s %6s  %-24s %s%n", "MAC", "VLAN", "frames", "bytes", "bcast",
+            out.printf(Locale.ROOT, "  %-17s %4s %8s %10s %6s  %-30s %s%n", "MAC", "VLAN", "frames", "bytes", "bcast",
                     "vendor", "IPs");
         }
         for (int i = 0; i < Math.min(TEXT_ROWS, all.size()); i++) {
             Station s = all.get(i);
             String vendor = t.vendor(s.mac());
             String flags = (s.groupSource() ? " [group-bit source]" : "");
-            out.printf(Locale.ROOT, "  %-17s %4d %8d %10d %6d  %-24s %s%s%n", new MacAddress(s.mac()), s.vlan(),
-                    s.frames(), s.bytes(), s.broadcastFrames(), vendor.length() > 24 ? vendor.substring(0, 24) : vendor,
+            out.printf(Locale.ROOT, "  %-17s %4d %8d %10d %6d  %-30s %s%s%n", new MacAddress(s.mac()), s.vlan(),
+                    s.frames(), s.bytes(), s.broadcastFrames(), vendor.length() > 30 ? vendor.substring(0, 30) : vendor,
                     ipText(s), flags);
         }
         if (all.size() > TEXT_ROWS) {
