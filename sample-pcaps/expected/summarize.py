@@ -41,6 +41,24 @@ def all_values(value):
     return [v for v in value.split(",") if v] if value else []
 
 
+def binding(row, opcode, bindings):
+    """IP -> MACs that claimed it as ARP sender, in first-claim order: well-formed Ethernet/IPv4 ARP
+    requests and replies only, never 0.0.0.0 or a zero or group sender MAC; keyed IP%VLAN (outer tag)
+    when tagged, as netlab's analyze --json writes them."""
+    if opcode not in ("1", "2") or first(row["arp.hw.type"]) != "1" or first(row["arp.proto.type"]) != "0x0800":
+        return
+    if first(row["arp.hw.size"]) != "6" or first(row["arp.proto.size"]) != "4":
+        return
+    ip, mac = first(row["arp.src.proto_ipv4"]), first(row["arp.src.hw_mac"])
+    if not ip or not mac or ip == "0.0.0.0" or mac == "00:00:00:00:00:00" or int(mac[:2], 16) & 1:
+        return
+    vlan = first(row["ieee8021ad.id"]) or first(row["vlan.id"])
+    key = ip + ("%" + vlan if vlan and vlan != "0" else "")
+    macs = bindings.setdefault(key, [])
+    if mac not in macs:
+        macs.append(mac)
+
+
 def main(rel, fields_path, stderr_path, out_json, out_tsv):
     tsv_fields = os.environ["TSV_FIELDS_JOINED"].split()
     extra_fields = os.environ["EXTRA_FIELDS_JOINED"].split()
@@ -60,6 +78,7 @@ def main(rel, fields_path, stderr_path, out_json, out_tsv):
     src_macs = set()
     vlan_ids = set()
     requests = replies = 0
+    bindings = {}
     protocols = collections.Counter()
     for row in rows:
         dst = first(row["eth.dst"])
@@ -77,6 +96,7 @@ def main(rel, fields_path, stderr_path, out_json, out_tsv):
         opcode = first(row["arp.opcode"])
         requests += opcode == "1"
         replies += opcode == "2"
+        binding(row, opcode, bindings)
         path = [p for p in row["frame.protocols"].split(":") if p and p != "ethertype"]
         for depth in range(1, len(path) + 1):
             protocols[":".join(path[:depth])] += 1
@@ -95,7 +115,7 @@ def main(rel, fields_path, stderr_path, out_json, out_tsv):
         "multicast_frames": multicast,
         "distinct_src_macs": len(src_macs),
         "vlan_ids": sorted(vlan_ids),
-        "arp": {"requests": requests, "replies": replies},
+        "arp": {"requests": requests, "replies": replies, "bindings": bindings},
         "protocols": dict(sorted(protocols.items())),
     }
     if "cut short" in stderr:

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import netlab.analyzers.arp.ArpConfig;
 import netlab.capture.decode.Protocol;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -61,11 +63,40 @@ class SampleReplayTest {
                 "unicast_frames", "broadcast_frames", "multicast_frames", "distinct_src_macs", "vlan_ids")) {
             assertEquals(want.get(key), got.get(key), key);
         }
-        if (got.has("arp")) {
-            assertEquals(want.at("/arp/requests"), got.at("/arp/requests"), "arp.requests");
-            assertEquals(want.at("/arp/replies"), got.at("/arp/replies"), "arp.replies");
-        }
+        assertEquals(want.at("/arp/requests"), got.at("/arp/requests"), "arp.requests");
+        assertEquals(want.at("/arp/replies"), got.at("/arp/replies"), "arp.replies");
+        assertBindings(want.at("/arp/bindings"), got.at("/arp/bindings"));
         assertEquals(comparable(want.get("protocols")), comparable(got.get("protocols")), "protocols");
+    }
+
+    /**
+     * The same IPs, each claimed by the same MACs as tshark's arp.src fields say; netlab remembers at most
+     * {@code HISTORY_CAP} MACs per IP, which must then all be among tshark's.
+     */
+    private static void assertBindings(JsonNode want, JsonNode got) {
+        assertEquals(names(want), names(got), "arp.bindings IPs");
+        for (String ip : names(want)) {
+            Set<String> tshark = values(want.get(ip));
+            Set<String> netlab = values(got.get(ip));
+            if (tshark.size() <= ArpConfig.HISTORY_CAP) {
+                assertEquals(tshark, netlab, "arp.bindings " + ip);
+            } else {
+                assertEquals(ArpConfig.HISTORY_CAP, netlab.size(), "arp.bindings " + ip);
+                assertTrue(tshark.containsAll(netlab), "arp.bindings " + ip);
+            }
+        }
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> out = new TreeSet<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static Set<String> values(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /**
