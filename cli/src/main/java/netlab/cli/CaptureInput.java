@@ -88,9 +88,10 @@ final class CaptureInput {
 
     static NetlabException formatError(String path, CaptureFormatException e) {
         return switch (e.kind()) {
-            case NOT_A_CAPTURE -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.reason(),
+            case NOT_A_CAPTURE -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(),
                     "expected a pcap or pcapng file", e);
-            case UNSUPPORTED -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(), null, e);
+            case UNSUPPORTED -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(),
+                    "netlab reads pcap 2.x and pcapng 1.x", e);
             case TRUNCATED, MALFORMED -> new NetlabException(ExitCode.DAMAGED_CAPTURE, path, e.getMessage(),
                     "frames before the damage were reported", e);
         };

@@ -25,7 +25,8 @@ import java.util.List;
  *       16 MiB, or differing from the trailing copy is {@code MALFORMED} at the block's offset; a block
  *       that runs past the end of input is {@code TRUNCATED} there. Frames before it were returned.</li>
  *   <li>A packet block naming an interface the section has not declared, or a caplen larger than the
- *       block holds, is {@code MALFORMED} at the block's offset.</li>
+ *       block holds, is {@code MALFORMED} at the block's offset; so is an interface block beyond the
+ *       {@value #MAX_INTERFACES}th of a section, which bounds the memory interfaces take.</li>
  *   <li>Timestamps are converted exactly for every if_tsresol 0..255 (see {@link TsClock}); a time
  *       beyond what a signed 64-bit nanosecond count holds (after 2262) saturates to
  *       {@link Long#MAX_VALUE} rather than failing the file.</li>
@@ -43,6 +44,12 @@ public final class PcapngReader implements FrameSource {
     private static final int SPB = 3;
     private static final int EPB = 6;
     static final int MAX_BLOCK = 16 << 20;
+    /**
+     * Interfaces one section may declare. Each costs far more heap than its 20 file bytes, so without a
+     * cap a file of nothing but interface blocks could exhaust memory; real files hold a few (the largest
+     * bundled sample has 95).
+     */
+    static final int MAX_INTERFACES = 65_536;
 
     private final ChunkedInput in;
     private final String name;
@@ -181,6 +188,10 @@ public final class PcapngReader implements FrameSource {
 
     private Frame addInterface(int p, int total, long off) throws CaptureFormatException {
         int index = interfaces.size();
+        if (index == MAX_INTERFACES) {
+            throw new CaptureFormatException(Kind.MALFORMED, off,
+                    "more than " + MAX_INTERFACES + " interfaces in one section");
+        }
         LinkType linkType = new LinkType(in.u16(p + 8, bigEndian));
         long snap = in.u32(p + 12, bigEndian);
         int snapLength = snap > Integer.MAX_VALUE ? 0 : (int) snap;

@@ -4,11 +4,13 @@ import netlab.capture.CaptureFormatException;
 import netlab.capture.Frame;
 import netlab.capture.FrameSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every public capture cut at every 997th byte, and with one byte flipped at every 997th offset: the
- * readers return frames or throw {@link CaptureFormatException}, nothing else, and always finish
- * (each record consumes at least 12 bytes, and the loop is bounded anyway).
+ * Every bundled capture (the public ones and {@code sample-pcaps/}) cut at every 997th byte, and with one
+ * byte flipped at every 997th offset: the readers return frames or throw {@link CaptureFormatException},
+ * nothing else, and always finish (each record consumes at least 12 bytes, and the loop is bounded
+ * anyway). The timeouts are hang guards, not performance assertions.
  */
 class DamagedCapturesTest {
     private static final int STEP = 997;
@@ -28,6 +31,16 @@ class DamagedCapturesTest {
         try (Stream<Path> files = Files.walk(Captures.publicDir())) {
             return files.filter(p -> p.toString().matches(".*\\.(pcap|pcapng)$")).sorted().toList();
         }
+    }
+
+    /** The public captures, then netlab's own samples. */
+    private static List<Path> bundledCaptures() throws IOException {
+        List<Path> all = new java.util.ArrayList<>(publicCaptures());
+        Path samples = Path.of(System.getProperty("netlab.root", "..")).resolve("sample-pcaps");
+        try (Stream<Path> files = Files.list(samples)) {
+            files.filter(p -> p.toString().matches(".*\\.(pcap|pcapng)$")).sorted().forEach(all::add);
+        }
+        return all;
     }
 
     /** Reads to the end; returns the frame count, or -1 when a CaptureFormatException stopped it. */
@@ -55,8 +68,9 @@ class DamagedCapturesTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void cutAtEvery997thByte() throws IOException {
-        for (Path p : publicCaptures()) {
+        for (Path p : bundledCaptures()) {
             byte[] full = Files.readAllBytes(p);
             for (int len = 0; len < full.length; len += STEP) {
                 readBounded(java.util.Arrays.copyOf(full, len), p.getFileName() + " cut at " + len);
@@ -65,8 +79,9 @@ class DamagedCapturesTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void byteFlippedAtEvery997thOffset() throws IOException {
-        for (Path p : publicCaptures()) {
+        for (Path p : bundledCaptures()) {
             byte[] full = Files.readAllBytes(p);
             for (int at = 0; at < full.length; at += STEP) {
                 for (int mask : new int[] {0xff, 0x80, 0x01}) {

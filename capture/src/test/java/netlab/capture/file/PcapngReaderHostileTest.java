@@ -221,4 +221,23 @@ class PcapngReaderHostileTest {
             assertEquals(120, r.position());
         }
     }
+
+    @Test
+    void interfacesPerSectionAreCapped() {
+        int cap = PcapngReader.MAX_INTERFACES;
+        Captures.Bytes full = shb(new Captures.Bytes());
+        for (int i = 0; i < cap; i++) {
+            idb(full, 1, 0);
+        }
+        epb(full, cap - 1, 1, 1, 2, 3, 4);
+        Outcome o = Outcome.of(full.build()).clean(1);
+        assertEquals(cap - 1, o.frames().get(0).interfaceIndex());
+        // One more interface block: refused at its offset, before it costs any memory.
+        Captures.Bytes over = shb(new Captures.Bytes());
+        for (int i = 0; i <= cap; i++) {
+            idb(over, 1, 0);
+        }
+        epb(over, 0, 1, 1, 2, 3, 4);
+        Outcome.of(over.build()).failed(0, MALFORMED, 28 + 20L * cap);
+    }
 }
