@@ -115,7 +115,7 @@ class ReadCommandTest {
         Object[][] cases = {
             {"nonexistent.pcap", ExitCode.NO_INPUT, "netlab: nonexistent.pcap: no such file (check the path)"},
             {dir.toString(), ExitCode.NO_INPUT, "netlab: " + dir + ": is a directory (give a pcap or pcapng file)"},
-            {empty.toString(), ExitCode.BAD_CAPTURE, "netlab: " + empty + ": not a pcap or pcapng file (empty) (expected a pcap or pcapng file)"},
+            {empty.toString(), ExitCode.BAD_CAPTURE, "netlab: " + empty + ": not a pcap or pcapng file (empty) at byte offset 0 (expected a pcap or pcapng file)"},
             {Run.root().resolve("README.md").toString(), ExitCode.BAD_CAPTURE, null},
             {Run.sample("public/microsecs_big_endian.pcap"), ExitCode.BAD_CAPTURE, null},
         };
