@@ -121,7 +121,7 @@ public final class LiveCapture implements FrameSource {
             return new LiveException(LiveException.Kind.NO_SUCH_INTERFACE, text, e);
         }
         if (rc != null && rc == PCAP_ERROR_IFACE_NOT_UP) {
-            return new LiveException(LiveException.Kind.INTERFACE_DOWN, text, e);
+            return new LiveException(LiveException.Kind.INTERFACE_DOWN, device + ": interface is down", e);
         }
         return new LiveException(LiveException.Kind.FAILED, text, e);
     }
