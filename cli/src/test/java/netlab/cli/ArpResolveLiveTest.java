@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import netlab.capture.file.PcapReader;
+import netlab.capture.live.ArpFrames;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.MacAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code arp-resolve} and {@code interfaces} on a veth pair between two namespaces this test creates
@@ -138,6 +145,25 @@ class ArpResolveLiveTest {
         JsonNode summary = m.readTree(lines.get(1));
         assertEquals("resolved", summary.get("result").asText());
         assertEquals(1, summary.get("sent").asInt());
+    }
+
+    @Test
+    void unsolicitedAnnouncementsReachThePeer(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("garp.pcap");
+        Process p = lab.start(lab.b, dir, "capture", "veth1", "-c", "2", "-w", file.toString(), "arp");
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
+        NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-U", "--interval", "0.2", NamespaceLab.IP_A);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("announced 10.77.0.1 at 02:00:00:00:00:01 via veth0 (2 gratuitous requests)\n", r.out());
+        assertEquals(0, NamespaceLab.finish(p, dir, T).code());
+        try (PcapReader in = new PcapReader(Files.newInputStream(file))) {
+            for (int i = 0; i < 2; i++) {
+                ArpFrames.Packet a = ArpFrames.parse(in.next());
+                assertEquals(new ArpFrames.Packet(ArpFrames.REQUEST, MacAddress.parse(NamespaceLab.MAC_A),
+                        Ipv4Address.parse(NamespaceLab.IP_A), MacAddress.ZERO, Ipv4Address.parse(NamespaceLab.IP_A),
+                        MacAddress.parse(NamespaceLab.MAC_A), a.timestampNanos()), a);
+            }
+        }
     }
 
     @Test
