@@ -20,6 +20,10 @@ public final class ExitCode {
     public static final int NO_LIBPCAP = 7;
     /** An output file could not be written. */
     public static final int WRITE_ERROR = 8;
+    /** Live capture or sending is not permitted: not root and no CAP_NET_RAW, or -Z could not drop to the user. */
+    public static final int PERMISSION = 9;
+    /** The interface is unknown, down or cannot be captured on, or no interface is on the target's subnet. */
+    public static final int INTERFACE = 10;
     /** A bug in netlab: an unexpected exception (sysexits EX_SOFTWARE). */
     public static final int INTERNAL = 70;
     /** Interrupted by SIGINT (128 + 2). */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Raw packet capture and ARP analysis: decode every OSI layer, pair ARP requests "
                 + "with replies, measure broadcast rates, model a switch's MAC table.",
         subcommands = {ReadCommand.class, AnalyzeCommand.class, SubnetCommand.class,
+            InterfacesCommand.class, CaptureCommand.class, ArpResolveCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
             "6:the BPF filter does not compile",
             "7:libpcap is needed but not installed",
             "8:an output file cannot be written",
+            "9:live capture not permitted (not root, no CAP_NET_RAW) or -Z failed",
+            "10:interface unknown, down or unusable, or no interface on the target's subnet",
             "70:internal error (a bug)",
             "130:interrupted (SIGINT)",
             "143:terminated (SIGTERM)"})

@@ -1,0 +1,262 @@
+package netlab.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import netlab.analyzers.Json;
+import netlab.capture.Frame;
+import netlab.capture.decode.Decoder;
+import netlab.capture.decode.FrameDetails;
+import netlab.capture.decode.FrameSummary;
+import netlab.capture.decode.PacketView;
+import netlab.capture.live.CaptureStats;
+import netlab.capture.live.LiveCapture;
+import netlab.capture.live.LiveException;
+import netlab.capture.live.LiveOptions;
+import netlab.capture.live.NetInterface;
+import netlab.capture.live.NetInterfaces;
+import netlab.capture.live.Privileges;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netlab capture IFACE}: live capture like tcpdump -i, printing, writing pcap, or both. */
+@Command(name = "capture", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Capture live frames on an interface (needs root or CAP_NET_RAW), like tcpdump -n -e -i IFACE.",
+            "Stops at -c frames, after --duration, or on Ctrl-C / SIGTERM (exit 130 / 143); the -w file is "
+                + "then flushed, closed and valid, and holds every frame counted as captured.",
+            "At the end, stderr gets tcpdump's lines: N packets captured, received by filter, dropped by "
+                + "kernel, and dropped by interface when not zero."})
+final class CaptureCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IFACE", description = "Interface name, or its number in 'netlab interfaces'.")
+    String iface;
+
+    @Parameters(index = "1..*", paramLabel = "FILTER", description = "BPF filter expression (pcap-filter(7)), as tcpdump takes it.")
+    List<String> filterWords;
+
+    @Option(names = {"-f", "--filter"}, paramLabel = "BPF", description = "BPF filter expression (instead of the trailing words).")
+    String filter;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N frames.")
+    Long count;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
+    Double duration;
+
+    @Option(names = {"-s", "--snaplen"}, paramLabel = "BYTES", description = "Bytes kept per frame (default and 0: 262144).")
+    int snapLength;
+
+    @Option(names = {"-p", "--no-promiscuous-mode"}, description = "Do not put the interface in promiscuous mode.")
+    boolean noPromiscuous;
+
+    @Option(names = {"-B", "--buffer-size"}, paramLabel = "KiB", description = "Kernel capture buffer in KiB (default 65536: "
+            + "libpcap's 2 MiB loses frames during JVM warm-up).")
+    Integer bufferKiB;
+
+    @Option(names = "--immediate", description = "Deliver every frame at once instead of in blocks (lower latency, more CPU).")
+    boolean immediate;
+
+    @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "Write frames to a pcap file instead of printing them.")
+    Path writeTo;
+
+    @Option(names = {"-U", "--packet-buffered"}, description = "With -w, flush the file after every frame.")
+    boolean flushEach;
+
+    @Option(names = {"-C", "--file-size"}, paramLabel = "MB", description = "With -w, start a new file before one would exceed "
+            + "MB x 1,000,000 bytes: FILE, FILE1, FILE2, ... (tcpdump -C).")
+    Long fileSizeMb;
+
+    @Option(names = {"-W", "--file-count"}, paramLabel = "N", description = "With -C, keep a ring of N files FILE0..FILE(N-1).")
+    Integer fileCount;
+
+    @Option(names = "--print", description = "With -w, print the frames as well.")
+    boolean alsoPrint;
+
+    @Option(names = {"-v", "--layers"}, description = "Print every OSI layer of each frame.")
+    boolean layers;
+
+    @Option(names = "--json", description = "One JSON object per frame (JSON Lines, as read --json).")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no frames, only the statistics at the end.")
+    boolean quiet;
+
+    @Option(names = "-t", description = "Timestamp format as tcpdump (-t, -tt, -ttt, -tttt, -ttttt); default time of day, UTC.")
+    boolean[] timeFormat = new boolean[0];
+
+    @Option(names = "--nano", description = "Nanosecond timestamps in the output and the -w file.")
+    boolean nano;
+
+    @Option(names = {"-#", "--number"}, description = "Print the frame number at the start of each line.")
+    boolean number;
+
+    @Option(names = {"-Z", "--relinquish-privileges"}, paramLabel = "USER", description = "After opening the interface, "
+            + "become USER before creating files (default: $SUDO_USER when run through sudo; 'root' keeps root).")
+    String user;
+
+    private final PacketView view = new PacketView();
+    private long captured;
+
+    @Override
+    public Integer call() {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LiveCapture capture = open();
+        try (capture;
+             JsonGenerator g = json && showFrames() ? Json.compact(out) : null) {
+            if (g != null) {
+                g.setRootValueSeparator(null);
+            }
+            dropPrivileges(err);
+            err.println("netlab: listening on " + capture.device() + ", link-type " + capture.linkType()
+                    + ", snapshot length " + capture.snapLength() + " bytes");
+            err.flush();
+            int code = run(capture, out, g);
+            report(err, capture.stats());
+            return code;
+        } catch (LiveException e) {
+            throw LiveErrors.of(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private void validate() {
+        if (filter != null && filterWords != null) {
+            throw usage("give the filter either with -f or as trailing words, not both");
+        }
+        if (count != null && count <= 0 || duration != null && duration <= 0 || snapLength < 0
+                || bufferKiB != null && bufferKiB <= 0) {
+            throw usage("-c, --duration and -B must be positive, -s not negative");
+        }
+        if ((fileSizeMb != null || fileCount != null || flushEach) && writeTo == null) {
+            throw usage("-C, -W and -U need -w FILE");
+        }
+        if (fileCount != null && (fileSizeMb == null || fileCount <= 0) || fileSizeMb != null && fileSizeMb <= 0) {
+            throw usage("-W needs -C, and both must be positive");
+        }
+    }
+
+    private NetlabException usage(String why) {
+        return new NetlabException(ExitCode.USAGE, "capture", why, "see 'netlab capture --help'");
+    }
+
+    private LiveCapture open() {
+        try {
+            NetInterface ni = NetInterfaces.find(iface);
+            LiveOptions o = LiveOptions.defaults(ni.name())
+                    .withSnapLength(snapLength == 0 ? LiveOptions.DEFAULT_SNAPLEN : snapLength)
+                    .withPromiscuous(!noPromiscuous).withImmediate(immediate)
+                    .withBuffer(bufferKiB == null ? LiveOptions.DEFAULT_BUFFER : (int) Math.min(Integer.MAX_VALUE, bufferKiB * 1024L))
+                    .withFilter(filter != null ? filter : filterWords == null ? null : String.join(" ", filterWords));
+            return LiveCapture.open(o);
+        } catch (LiveException e) {
+            throw LiveErrors.of(e);
+        }
+    }
+
+    /** tcpdump -Z: after the handle is open, before any file is created (so the files are the user's). */
+    private void dropPrivileges(PrintWriter err) throws LiveException {
+        String target = user != null ? user : System.getenv("SUDO_USER");
+        if (target == null || target.isEmpty() || target.equals("root") || !Privileges.isRoot()) {
+            if (user != null && !user.equals("root") && !Privileges.isRoot()) {
+                throw new LiveException(LiveException.Kind.PRIVILEGES, "cannot become '" + user + "' without being root");
+            }
+            return;
+        }
+        Privileges.dropTo(target);
+    }
+
+    private boolean showFrames() {
+        return !quiet && (writeTo == null || alsoPrint);
+    }
+
+    private int run(LiveCapture capture, PrintWriter out, JsonGenerator g) throws LiveException {
+        TimeFormat time = new TimeFormat(timeFormat.length, nano);
+        boolean show = showFrames();
+        long limit = fileSizeMb == null ? 0 : fileSizeMb * 1_000_000L;
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "netlab-duration");
+            t.setDaemon(true);
+            return t;
+        });
+        try (RotatingPcap pcap = writeTo == null ? null
+                : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach);
+             Signals signals = new Signals(capture::stop)) {
+            if (pcap != null) {
+                pcap.open(capture.linkType(), capture.snapLength());
+            }
+            if (duration != null) {
+                timer.schedule(capture::stop, Math.round(duration * 1e6), TimeUnit.MICROSECONDS);
+            }
+            capture.loop(f -> accept(f, pcap, show, out, g, time));
+            return signals.exitCode();
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    /** Writes first, then counts, so every frame counted as captured is in the file. */
+    private boolean accept(Frame f, RotatingPcap pcap, boolean show, PrintWriter out, JsonGenerator g, TimeFormat time) {
+        if (count != null && captured >= count) {
+            return false;
+        }
+        if (pcap != null) {
+            pcap.write(f);
+        }
+        captured++;
+        if (show) {
+            print(f, out, g, time);
+        }
+        return count == null || captured < count;
+    }
+
+    private void print(Frame f, PrintWriter out, JsonGenerator g, TimeFormat time) {
+        Decoder.decode(f, view);
+        try {
+            if (g != null) {
+                FrameJson.write(g, captured, f, view, FrameDetails.layers(f, view));
+                g.flush();
+                out.println();
+            } else {
+                out.println((number ? captured + "  " : "") + time.format(f.timestampNanos()) + FrameSummary.line(f, view));
+                if (layers) {
+                    FrameText.layers(out, captured, f, FrameDetails.layers(f, view));
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** tcpdump's exit lines (tcpdump.c info()): the interface line only when ps_ifdrop is not zero. */
+    private void report(PrintWriter err, CaptureStats s) {
+        err.println(plural(captured, "captured"));
+        err.println(plural(s.received(), "received by filter"));
+        err.println(plural(s.droppedByKernel(), "dropped by kernel"));
+        if (s.droppedByIface() != 0) {
+            err.println(plural(s.droppedByIface(), "dropped by interface"));
+        }
+        err.flush();
+    }
+
+    private static String plural(long n, String what) {
+        return n + (n == 1 ? " packet " : " packets ") + what;
+    }
+}

@@ -1,0 +1,173 @@
+package netlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import netlab.capture.Frame;
+import netlab.capture.file.PcapReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code capture} on a veth pair between two namespaces this test creates; the peer sends known 60-byte
+ * frames of the local experimental EtherType 0x88b5 (IEEE 802) through a raw packet socket.
+ */
+class CaptureLiveTest {
+    private static final int T = 60;
+    private static final String FILTER = "ether proto 0x88b5";
+    private static NamespaceLab lab;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        lab = NamespaceLab.create();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    /** Frame {@code k}: from b's MAC to a's, EtherType 0x88b5, payload "netlab k", zero padding. */
+    private static byte[] frame(int k) {
+        byte[] f = new byte[60];
+        byte[] header = java.util.HexFormat.of().parseHex("02000000000102000000000288b5");
+        System.arraycopy(header, 0, f, 0, header.length);
+        byte[] payload = ("netlab " + k).getBytes();
+        System.arraycopy(payload, 0, f, 14, payload.length);
+        return f;
+    }
+
+    /** Sends frames {@code from}..{@code to - 1} from namespace b's veth1 with a raw AF_PACKET socket. */
+    private static void send(int from, int to) {
+        String py = "import socket\n"
+                + "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n"
+                + "s.bind(('veth1', 0))\n"
+                + "for k in range(" + from + ", " + to + "):\n"
+                + "    f = bytes.fromhex('02000000000102000000000288b5') + ('netlab %d' % k).encode()\n"
+                + "    s.send(f + bytes(60 - len(f)))\n";
+        NamespaceLab.Result r = lab.exec(lab.b, T, "/usr/bin/python3", "-c", py);
+        assertEquals(0, r.code(), r.err());
+    }
+
+    private static List<byte[]> frames(Path file) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        try (PcapReader r = new PcapReader(Files.newInputStream(file))) {
+            for (Frame f = r.next(); f != null; f = r.next()) {
+                out.add(f.bytes());
+            }
+        }
+        return out;
+    }
+
+    private static void assertFrames(int n, Path file) throws IOException {
+        List<byte[]> got = frames(file);
+        assertEquals(n, got.size());
+        for (int k = 0; k < n; k++) {
+            assertArrayEquals(frame(k), got.get(k), "frame " + k);
+        }
+    }
+
+    private static String stats(long n) {
+        return n + " packets captured\n" + n + " packets received by filter\n0 packets dropped by kernel\n";
+    }
+
+    @Test
+    void countAndWriteKeepEveryFrameByteExactAndTheStatsMatch() throws Exception {
+        Path file = dir.resolve("c.pcap");
+        Process p = lab.start(lab.a, dir, "capture", "veth0", "-c", "5", "-w", file.toString(), FILTER);
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
+        send(0, 5);
+        NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("netlab: listening on veth0, link-type ether (1), snapshot length 262144 bytes\n" + stats(5), r.err());
+        assertEquals("", r.out());
+        assertFrames(5, file);
+    }
+
+    @Test
+    void sigintMidCaptureLeavesAValidFileAndExits130() throws Exception {
+        Path file = dir.resolve("int.pcap");
+        Process p = lab.start(lab.a, dir, "capture", "veth0", "-U", "-w", file.toString(), FILTER);
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
+        send(0, 3);
+        NamespaceLab.awaitSize(file, 24 + 3 * (16 + 60), T);
+        NamespaceLab.signal(p, "INT");
+        NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
+        assertEquals(ExitCode.SIGINT, r.code(), r.err());
+        assertTrue(r.err().endsWith(stats(3)), r.err());
+        assertFrames(3, file);
+    }
+
+    @Test
+    void sigtermWithoutPerFrameFlushStillClosesTheFileComplete() throws Exception {
+        Path file = dir.resolve("term.pcap");
+        Process p = lab.start(lab.a, dir, "capture", "veth0", "--print", "-w", file.toString(), FILTER);
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
+        send(0, 4);
+        NamespaceLab.awaitText(p, dir.resolve("out.txt"), "0x88b5", T);
+        while (Files.readString(dir.resolve("out.txt")).lines().count() < 4) {
+            NamespaceLab.awaitText(p, dir.resolve("out.txt"), "\n", T);
+            Thread.sleep(50);
+        }
+        NamespaceLab.signal(p, "TERM");
+        NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
+        assertEquals(ExitCode.SIGTERM, r.code(), r.err());
+        assertEquals(4, r.out().lines().count(), r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.contains("02:00:00:00:00:02 > 02:00:00:00:00:01")), r.out());
+        assertTrue(r.err().endsWith(stats(4)), r.err());
+        assertFrames(4, file);
+    }
+
+    @Test
+    void relinquishedPrivilegesWriteTheFileAsTheUser() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path file = shared.resolve("z.pcap");
+        Process p = lab.start(lab.a, dir, "capture", "veth0", "-Z", "nobody", "-c", "2", "-w", file.toString(), FILTER);
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
+        send(0, 2);
+        NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
+        assertEquals(0, r.code(), r.err());
+        int nobody = Integer.parseInt(lab.exec(lab.a, T, "id", "-u", "nobody").out().trim());
+        assertEquals(nobody, Files.getAttribute(file, "unix:uid"));
+        assertFrames(2, file);
+    }
+
+    @Test
+    void anInterfaceThatIsDownIsRefusedWithExitTen() {
+        // A second veth pair inside namespace a, left down (new links start down).
+        lab.ip("-n", lab.a, "link", "add", "vdown0", "type", "veth", "peer", "name", "vdown1");
+        try {
+            NamespaceLab.Result r = lab.netlab(lab.a, T, "capture", "vdown0", "-c", "1");
+            assertEquals(ExitCode.INTERFACE, r.code(), r.err());
+            assertEquals("netlab: vdown0: interface is down (bring it up: ip link set vdown0 up)\n", r.err());
+        } finally {
+            lab.ip("-n", lab.a, "link", "del", "vdown0");
+        }
+    }
+
+    @Test
+    void durationEndsAQuietCapture() {
+        NamespaceLab.Result r = lab.netlab(lab.a, T, "capture", "veth0", "--duration", "0.5", FILTER);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().endsWith(stats(0)), r.err());
+        assertFalse(r.err().contains("dropped by interface"), r.err());
+    }
+}

@@ -1,0 +1,224 @@
+package netlab.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A throw-away L2 segment for live tests: two network namespaces joined by a veth pair, both created
+ * inside the namespaces (no interface ever appears in the host's namespace), with fixed MACs
+ * 02:00:00:00:00:01 / :02 and addresses 10.77.0.1/24 / .2/24. Names carry the JVM's pid, so parallel runs
+ * do not collide. Every process it starts is bounded by a timeout; {@link #close()} deletes both
+ * namespaces, which destroys the veth pair with them.
+ *
+ * <p>Netlab runs in the namespace as a child {@code java} process started by {@code ip netns exec} with
+ * this JVM's classpath: a JVM cannot move one thread to another namespace.
+ */
+final class NamespaceLab implements AutoCloseable {
+    static final String MAC_A = "02:00:00:00:00:01";
+    static final String MAC_B = "02:00:00:00:00:02";
+    static final String IP_A = "10.77.0.1";
+    static final String IP_B = "10.77.0.2";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    final String a;
+    final String b;
+    private final List<String> namespaces = new ArrayList<>();
+
+    /** Result of a finished child process. */
+    record Result(int code, String out, String err) {
+    }
+
+    private NamespaceLab() {
+        String tag = "nlt-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+        a = tag + "a";
+        b = tag + "b";
+    }
+
+    /** Skips (or fails with NETLAB_REQUIRE_LIVE=1) when not root or without iproute2. */
+    static void assumeLive() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean ip = Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip"));
+        String why = !root ? "live tests need root (network namespaces)" : !ip ? "live tests need iproute2's ip" : null;
+        if (why != null) {
+            if ("1".equals(System.getenv("NETLAB_REQUIRE_LIVE"))) {
+                fail(why + ", and NETLAB_REQUIRE_LIVE=1");
+            }
+            Assumptions.abort(why);
+        }
+    }
+
+    /** Builds the segment: namespaces a and b, veth0 in a, veth1 in b, up, addressed. */
+    static NamespaceLab create() {
+        assumeLive();
+        NamespaceLab lab = new NamespaceLab();
+        try {
+            lab.ip("netns", "add", lab.a);
+            lab.namespaces.add(lab.a);
+            lab.ip("netns", "add", lab.b);
+            lab.namespaces.add(lab.b);
+            lab.ip("-n", lab.a, "link", "add", "veth0", "address", MAC_A, "type", "veth",
+                    "peer", "name", "veth1", "netns", lab.b, "address", MAC_B);
+            lab.ip("-n", lab.a, "addr", "add", IP_A + "/24", "dev", "veth0");
+            lab.ip("-n", lab.b, "addr", "add", IP_B + "/24", "dev", "veth1");
+            for (String[] dev : new String[][] {{lab.a, "veth0"}, {lab.b, "veth1"}, {lab.a, "lo"}, {lab.b, "lo"}}) {
+                lab.ip("-n", dev[0], "link", "set", dev[1], "up");
+            }
+            return lab;
+        } catch (RuntimeException | Error e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /** Runs {@code ip ARGS} in the host namespace (only netns and -n NS commands are ever given). */
+    Result ip(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        Result r = run(cmd, 20);
+        if (r.code() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + r.err());
+        }
+        return r;
+    }
+
+    /** Runs a command inside namespace {@code ns} and waits at most {@code seconds}. */
+    Result exec(String ns, int seconds, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        cmd.addAll(List.of(args));
+        return run(cmd, seconds);
+    }
+
+    /** Runs netlab with {@code args} inside {@code ns}. */
+    Result netlab(String ns, int seconds, String... args) {
+        return run(netlabCommand(ns, args), seconds);
+    }
+
+    /**
+     * Starts netlab inside {@code ns} without waiting, stdout and stderr going to {@code out.txt} and
+     * {@code err.txt} in {@code dir}; the caller must {@link #finish(Process, Path, int)} it.
+     */
+    Process start(String ns, Path dir, String... args) throws IOException {
+        return builder(netlabCommand(ns, args)).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+
+    /** Polls (at most {@code seconds}) until {@code file} contains {@code text}; fails if {@code p} ends first. */
+    static void awaitText(Process p, Path file, String text, int seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            if (Files.exists(file) && Files.readString(file).contains(text)) {
+                return;
+            }
+            if (!p.isAlive()) {
+                fail("process ended (" + p.exitValue() + ") before printing '" + text + "': " + readQuietly(file));
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        fail("no '" + text + "' within " + seconds + " s: " + readQuietly(file));
+    }
+
+    /** Polls (at most {@code seconds}) until {@code file} is at least {@code bytes} long. */
+    static void awaitSize(Path file, long bytes, int seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            if (Files.exists(file) && Files.size(file) >= bytes) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail(file + " did not reach " + bytes + " bytes within " + seconds + " s");
+    }
+
+    /** Sends {@code signal} (INT, TERM) to the child: ip netns exec execs java, so the pid is java's. */
+    static void signal(Process p, String signal) {
+        run(List.of("kill", "-" + signal, Long.toString(p.pid())), 10);
+    }
+
+    /** Waits for a process started by {@link #start} and returns its code and output files. */
+    static Result finish(Process p, Path dir, int seconds) throws IOException {
+        await(p, seconds);
+        return new Result(p.exitValue(), readQuietly(dir.resolve("out.txt")), readQuietly(dir.resolve("err.txt")));
+    }
+
+    private static void await(Process p, int seconds) {
+        try {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                fail("process did not end within " + seconds + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static List<String> netlabCommand(String ns, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), "netlab.cli.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static ProcessBuilder builder(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("SUDO_USER");
+        return pb;
+    }
+
+    /** Runs {@code cmd} with its output in temporary files (no pipe can fill up), at most {@code seconds}. */
+    private static Result run(List<String> cmd, int seconds) {
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("nlt-out", ".txt");
+            err = Files.createTempFile("nlt-err", ".txt");
+            Process p = builder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            p.getOutputStream().close();
+            await(p, seconds);
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd, e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            if (p != null) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover temporary file is harmless.
+        }
+    }
+
+    @Override
+    public void close() {
+        for (String ns : namespaces) {
+            run(List.of("ip", "netns", "del", ns), 20);
+        }
+        namespaces.clear();
+    }
+}
