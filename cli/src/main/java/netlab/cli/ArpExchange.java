@@ -16,6 +16,7 @@ import netlab.capture.live.ArpFrames;
 import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
 import netlab.capture.net.Ipv4Address;
+import netlab.analyzers.oui.OuiTable;
 import netlab.capture.net.MacAddress;
 
 /**
@@ -23,8 +24,8 @@ import netlab.capture.net.MacAddress;
  * calling thread receives in libpcap's loop and prints each answer as it comes.
  */
 final class ArpExchange {
-    /** Vendor names by MAC; this build carries no OUI table, so none is printed. */
-    static final Function<MacAddress, String> VENDORS = m -> null;
+    /** Vendor names by MAC from the bundled IEEE registry, loaded at the first reply (after its RTT is taken). */
+    static final Function<MacAddress, String> VENDORS = m -> OuiTable.bundled().vendor(m.bits());
 
     /** What is sent and what counts as an answer. */
     enum Mode {
@@ -193,7 +194,7 @@ final class ArpExchange {
             });
             return;
         }
-        String who = p.senderMac() + (vendor == null ? "" : " (" + vendor + ")");
+        String who = p.senderMac() + (vendor == null ? "" : vendor.startsWith("(") ? " " + vendor : " (" + vendor + ")");
         String eth = p.ethernetSource().equals(p.senderMac()) ? "" : " [Ethernet source " + p.ethernetSource() + "]";
         String time = rtt >= 0 ? String.format(" %.3f ms", rtt / 1e6) : "";
         String line = mode == Mode.RESOLVE ? ip + " is-at " + who + eth + time
