@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Summarise captures: frames, bytes, time span, protocol hierarchy (like tshark -z io,phs), "
                 + "unicast/broadcast/multicast split, top talkers, decode failures, ARP request/reply pairs with "
-                + "RTT, unanswered requests, bindings and events (conflicts, spoofing, storms).")
+                + "RTT, unanswered requests, bindings and events (conflicts, spoofing, storms). Ctrl-C or SIGTERM "
+                + "stops reading and prints the report on the frames so far (exit 130 / 143).")
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
