@@ -3,6 +3,7 @@ package netlab.analyzers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * Frame and byte counters keyed by two longs (a MAC, an IPv4 or an IPv6 address), in an open-addressing
@@ -108,17 +109,31 @@ public final class KeyedCounters {
         return otherBytes;
     }
 
-    /** The {@code n} keys with the most frames, ties broken by key order. */
+    /**
+     * The {@code n} keys with the most frames, ties broken by key order; selected through a heap of {@code n}
+     * entries, so a report on a full table does not copy every key.
+     */
     public List<Entry> top(int n) {
-        List<Entry> all = new ArrayList<>(size);
+        if (n <= 0) {
+            return new ArrayList<>();
+        }
+        Comparator<Entry> order = Comparator.comparingLong(Entry::frames).reversed()
+                .thenComparing(Entry::keyHigh, Long::compareUnsigned)
+                .thenComparing(Entry::keyLow, Long::compareUnsigned);
+        PriorityQueue<Entry> best = new PriorityQueue<>(Math.min(n, size) + 1, order.reversed());
         for (int i = 0; i < used.length; i++) {
             if (used[i]) {
-                all.add(new Entry(hi[i], lo[i], frames[i], bytes[i]));
+                Entry e = new Entry(hi[i], lo[i], frames[i], bytes[i]);
+                if (best.size() < n) {
+                    best.add(e);
+                } else if (order.compare(e, best.peek()) < 0) {
+                    best.poll();
+                    best.add(e);
+                }
             }
         }
-        all.sort(Comparator.comparingLong(Entry::frames).reversed()
-                .thenComparing(Entry::keyHigh, Long::compareUnsigned)
-                .thenComparing(Entry::keyLow, Long::compareUnsigned));
-        return all.subList(0, Math.min(n, all.size()));
+        List<Entry> all = new ArrayList<>(best);
+        all.sort(order);
+        return all;
     }
 }

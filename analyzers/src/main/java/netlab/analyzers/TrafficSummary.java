@@ -22,8 +22,11 @@ import netlab.capture.net.MacAddress;
  * source MACs, top talkers and decode failures.
  */
 public final class TrafficSummary implements FrameAnalyzer {
-    /** Distinct source MACs and IPs tracked exactly; beyond this they are counted as "other". */
-    public static final int TALKER_CAP = 1 << 20;
+    /**
+     * Distinct source MACs, IPv4 and IPv6 addresses tracked exactly, each; beyond this they are counted as
+     * "other". 262144 keeps a flood of random sources to about 17 MiB per table (FloodHeapTest).
+     */
+    public static final int TALKER_CAP = 1 << 18;
     /** Distinct decode-failure reasons kept; beyond this they are counted under "other". */
     public static final int FAILURE_REASON_CAP = 256;
 
@@ -136,6 +139,11 @@ public final class TrafficSummary implements FrameAnalyzer {
 
     public int distinctSourceMacs() {
         return srcMacs.size();
+    }
+
+    /** Distinct source IPv4 plus IPv6 addresses counted (each family at most {@link #TALKER_CAP}). */
+    public int distinctSourceIps() {
+        return srcIpv4.size() + srcIpv6.size();
     }
 
     /** Writes the summary fields into the current JSON object, with {@code top} rows of talkers. */

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Summarise captures: frames, bytes, time span, protocol hierarchy (like tshark -z io,phs), "
                 + "unicast/broadcast/multicast split, top talkers, decode failures, ARP request/reply pairs with "
-                + "RTT, unanswered requests, bindings and events (conflicts, spoofing, storms).")
+                + "RTT, unanswered requests, bindings and events (conflicts, spoofing, storms). Ctrl-C or SIGTERM "
+                + "stops reading and prints the report on the frames so far (exit 130 / 143).")
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +55,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     private record FileResult(String path, long frames, NetlabException error) {
     }
 
+    /** Set by SIGINT/SIGTERM: the frame loop stops at the next frame and the report covers the frames so far. */
+    private volatile boolean stop;
+    /** 130 or 143 once a signal stopped the analysis, else 0. */
+    private int signal;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,21 +74,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         });
         List<FileResult> results = new ArrayList<>();
-        for (String path : files) {
-            long before = set.summary.frames();
-            NetlabException error = null;
-            try {
-                CaptureInput.read(path, filter, (n, f) -> {
-                    set.offer(f);
-                    return true;
-                });
-            } catch (NetlabException e) {
-                if (e.exitCode() == ExitCode.BAD_FILTER || e.exitCode() == ExitCode.NO_LIBPCAP) {
-                    throw e;
+        try (Signals signals = new Signals(() -> stop = true)) {
+            for (String path : files) {
+                if (stop) {
+                    break;
                 }
-                error = e;
+                results.add(analyze(path, set));
             }
-            results.add(new FileResult(path, set.summary.frames() - before, error));
+            signal = signals.exitCode();
         }
         set.finish();
         boolean anyRead = results.stream().anyMatch(r -> r.error == null || r.error.exitCode() == ExitCode.DAMAGED_CAPTURE);
@@ -95,6 +94,30 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return exitCode(results, set);
+    }
+
+    private FileResult analyze(String path, AnalyzerSet set) {
+        long before = set.summary.frames();
+        NetlabException error = null;
+        try {
+            CaptureInput.read(path, filter, (n, f) -> {
+                if (stop) {
+                    return false;
+                }
+                set.offer(f);
+                return true;
+            });
+        } catch (NetlabException e) {
+            if (e.exitCode() == ExitCode.BAD_FILTER || e.exitCode() == ExitCode.NO_LIBPCAP) {
+                throw e;
+            }
+            error = e;
+        }
+        return new FileResult(path, set.summary.frames() - before, error);
+    }
+
+    private String signalName() {
+        return signal == ExitCode.SIGINT ? "SIGINT" : signal == ExitCode.SIGTERM ? "SIGTERM" : null;
     }
 
     private int exitCode(List<FileResult> results, AnalyzerSet set) {
@@ -110,6 +133,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!held.isEmpty()) {
             err.println("netlab: analyze: --fail-on held: " + held.toString().toLowerCase().replaceAll("[\\[\\] ]", ""));
             code = Math.max(code, ExitCode.FINDING);
+        }
+        if (signal != 0) {
+            err.println("netlab: analyze: interrupted by " + signalName() + " after " + set.summary.frames()
+                    + " frames; the report covers them");
+            code = signal;
         }
         err.flush();
         return code;
@@ -131,7 +159,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeBooleanField("complete", results.stream().allMatch(r -> r.error == null));
+            g.writeBooleanField("complete", signal == 0 && results.stream().allMatch(r -> r.error == null));
+            g.writeStringField("interrupted", signalName());
             set.writeJson(g, top);
             g.writeEndObject();
         }

@@ -2,9 +2,6 @@ package netlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
@@ -57,12 +54,8 @@ final class PcapOutput implements AutoCloseable {
     }
 
     private NetlabException failure(IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such directory"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage();
-        return new NetlabException(ExitCode.WRITE_ERROR, path.toString(), "cannot write: " + why,
-                "check the directory exists, is writable and has space", e);
+        return WriteErrors.of(path, e,
+                "check the directory exists, is writable and has space");
     }
 
     @Override

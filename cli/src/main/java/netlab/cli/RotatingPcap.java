@@ -1,9 +1,6 @@
 package netlab.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
@@ -114,11 +111,7 @@ final class RotatingPcap implements AutoCloseable {
     }
 
     private NetlabException failure(IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such directory"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage();
-        return new NetlabException(ExitCode.WRITE_ERROR, String.valueOf(currentPath), "cannot write: " + why,
-                "check the directory exists and is writable by the capturing user (see -Z)", e);
+        return WriteErrors.of(currentPath, e,
+                "check the directory exists, is writable by the capturing user (see -Z) and has space");
     }
 }

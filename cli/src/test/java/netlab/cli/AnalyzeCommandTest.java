@@ -50,6 +50,7 @@ class AnalyzeCommandTest {
         assertEquals(12, doc.at("/files/0/frames").asInt());
         assertEquals(7, doc.at("/files/1/frames").asInt());
         assertTrue(doc.get("complete").asBoolean());
+        assertTrue(doc.get("interrupted").isNull());
         assertEquals("[10,20,100]", doc.get("vlan_ids").toString());
     }
 

@@ -7,7 +7,6 @@ import netlab.capture.LinkType;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +25,9 @@ public final class PcapWriter implements FrameSink {
     public static final int DEFAULT_SNAPLEN = PcapReader.DEFAULT_SNAPLEN;
     private static final int BUFFER = 1 << 16;
 
+    private final OutputStream raw;
     private final OutputStream out;
+    private boolean failed;
     private final LinkType linkType;
     private final int snapLength;
     private final Precision precision;
@@ -37,6 +38,7 @@ public final class PcapWriter implements FrameSink {
         if (snapLength <= 0) {
             throw new IllegalArgumentException("snap length " + snapLength + " must be positive");
         }
+        this.raw = out;
         this.out = new BufferedOutputStream(out, BUFFER);
         this.linkType = linkType;
         this.snapLength = snapLength;
@@ -55,10 +57,13 @@ public final class PcapWriter implements FrameSink {
         this(out, linkType, DEFAULT_SNAPLEN, precision);
     }
 
-    /** Creates (or truncates) {@code path} and writes the global header. */
+    /**
+     * Creates (or truncates) {@code path} and writes the global header; a symbolic link or a file another
+     * user planted in a shared directory is refused ({@link OutputFiles}).
+     */
     public static PcapWriter create(Path path, LinkType linkType, int snapLength, Precision precision)
             throws IOException {
-        OutputStream out = Files.newOutputStream(path);
+        OutputStream out = OutputFiles.create(path);
         try {
             return new PcapWriter(out, linkType, snapLength, precision);
         } catch (IOException | RuntimeException e) {
@@ -84,8 +89,13 @@ public final class PcapWriter implements FrameSink {
         putInt(header, 4, (int) fraction);
         putInt(header, 8, caplen);
         putInt(header, 12, frame.originalLength());
-        out.write(header);
-        out.write(frame.data(), frame.offset(), caplen);
+        try {
+            out.write(header);
+            out.write(frame.data(), frame.offset(), caplen);
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        }
     }
 
     public LinkType linkType() {
@@ -98,12 +108,25 @@ public final class PcapWriter implements FrameSink {
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        }
     }
 
+    /**
+     * Flushes and closes. After a failed write (a full disk) the buffer is dropped instead: writing it
+     * again could repeat bytes already on disk, and the file must end with at most one partial record.
+     */
     @Override
     public void close() throws IOException {
-        out.close();
+        if (failed) {
+            raw.close();
+        } else {
+            out.close();
+        }
     }
 
     private static void putInt(byte[] b, int at, int v) {
