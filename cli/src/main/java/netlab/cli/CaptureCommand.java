@@ -24,6 +24,7 @@ import netlab.capture.live.NetInterface;
 import netlab.capture.live.NetInterfaces;
 import netlab.capture.live.Privileges;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -101,6 +102,17 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = {"-#", "--number"}, description = "Print the frame number at the start of each line.")
     boolean number;
+
+    @Option(names = "--analyze", description = "Run the ARP, broadcast and MAC-table analyzers instead of printing frames: "
+            + "events as they happen, a table every --interval (redrawn in place on a terminal), and at the end "
+            + "the report of 'netlab analyze' (with --json: events as JSON Lines, then the report as one line).")
+    boolean analyze;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "With --analyze, rows in the report's top tables (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Mixin
+    AnalyzerOptions options;
 
     @Option(names = {"-Z", "--relinquish-privileges"}, paramLabel = "USER", description = "After opening the interface, "
             + "become USER before creating files (default: $SUDO_USER when run through sudo; 'root' keeps root).")
@@ -183,7 +195,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private boolean showFrames() {
-        return !quiet && (writeTo == null || alsoPrint);
+        return !quiet && !analyze && (writeTo == null || alsoPrint);
     }
 
     private int run(LiveCapture capture, PrintWriter out, JsonGenerator g) throws LiveException {
@@ -195,6 +207,7 @@ final class CaptureCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        LiveAnalysis live = analyze ? new LiveAnalysis(options, out, json, System.console() != null, capture.device()) : null;
         try (RotatingPcap pcap = writeTo == null ? null
                 : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach);
              Signals signals = new Signals(capture::stop)) {
@@ -204,15 +217,32 @@ final class CaptureCommand implements Callable<Integer> {
             if (duration != null) {
                 timer.schedule(capture::stop, Math.round(duration * 1e6), TimeUnit.MICROSECONDS);
             }
-            capture.loop(f -> accept(f, pcap, show, out, g, time));
+            if (live != null) {
+                timer.scheduleAtFixedRate(live::refresh, options.intervalNanos, options.intervalNanos, TimeUnit.NANOSECONDS);
+            }
+            capture.loop(f -> accept(f, pcap, show, out, g, time, live));
+            if (live != null) {
+                timer.shutdownNow();
+                awaitQuietly(timer);
+                live.finish(top);
+            }
             return signals.exitCode();
         } finally {
             timer.shutdownNow();
         }
     }
 
+    private static void awaitQuietly(ScheduledExecutorService timer) {
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Writes first, then counts, so every frame counted as captured is in the file. */
-    private boolean accept(Frame f, RotatingPcap pcap, boolean show, PrintWriter out, JsonGenerator g, TimeFormat time) {
+    private boolean accept(Frame f, RotatingPcap pcap, boolean show, PrintWriter out, JsonGenerator g, TimeFormat time,
+                           LiveAnalysis live) {
         if (count != null && captured >= count) {
             return false;
         }
@@ -220,6 +250,9 @@ final class CaptureCommand implements Callable<Integer> {
             pcap.write(f);
         }
         captured++;
+        if (live != null) {
+            live.offer(f);
+        }
         if (show) {
             print(f, out, g, time);
         }
