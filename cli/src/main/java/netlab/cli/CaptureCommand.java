@@ -79,8 +79,14 @@ final class CaptureCommand implements Callable<Integer> {
             + "MB x 1,000,000 bytes: FILE, FILE1, FILE2, ... (tcpdump -C).")
     Long fileSizeMb;
 
-    @Option(names = {"-W", "--file-count"}, paramLabel = "N", description = "With -C, keep a ring of N files FILE0..FILE(N-1).")
+    @Option(names = {"-W", "--file-count"}, paramLabel = "N", description = "With -C, keep a ring of N files FILE0..FILE(N-1); "
+            + "with -G alone, stop after N files (exit 0).")
     Integer fileCount;
+
+    @Option(names = {"-G", "--rotate-seconds"}, paramLabel = "SECONDS", description = "With -w, start a new file every SECONDS "
+            + "(at the first frame of each period); a % in FILE makes it a strftime pattern in UTC (%Y%m%d-%H%M%S), "
+            + "else the files are numbered FILE, FILE1, ...")
+    Long rotateSeconds;
 
     @Option(names = "--print", description = "With -w, print the frames as well.")
     boolean alsoPrint;
@@ -156,11 +162,12 @@ final class CaptureCommand implements Callable<Integer> {
                 || bufferKiB != null && bufferKiB <= 0) {
             throw usage("-c, --duration and -B must be positive, -s not negative");
         }
-        if ((fileSizeMb != null || fileCount != null || flushEach) && writeTo == null) {
-            throw usage("-C, -W and -U need -w FILE");
+        if ((fileSizeMb != null || fileCount != null || flushEach || rotateSeconds != null) && writeTo == null) {
+            throw usage("-C, -G, -W and -U need -w FILE");
         }
-        if (fileCount != null && (fileSizeMb == null || fileCount <= 0) || fileSizeMb != null && fileSizeMb <= 0) {
-            throw usage("-W needs -C, and both must be positive");
+        if (fileCount != null && (fileSizeMb == null && rotateSeconds == null || fileCount <= 0)
+                || fileSizeMb != null && fileSizeMb <= 0 || rotateSeconds != null && rotateSeconds <= 0) {
+            throw usage("-W needs -C or -G, and all three must be positive");
         }
     }
 
@@ -209,7 +216,8 @@ final class CaptureCommand implements Callable<Integer> {
         });
         LiveAnalysis live = analyze ? new LiveAnalysis(options, out, json, System.console() != null, capture.device()) : null;
         try (RotatingPcap pcap = writeTo == null ? null
-                : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach);
+                : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach,
+                        rotateSeconds == null ? 0 : rotateSeconds * 1_000_000_000L, fileCount == null ? 0 : fileCount);
              Signals signals = new Signals(capture::stop)) {
             if (pcap != null) {
                 pcap.open(capture.linkType(), capture.snapLength());
@@ -246,8 +254,8 @@ final class CaptureCommand implements Callable<Integer> {
         if (count != null && captured >= count) {
             return false;
         }
-        if (pcap != null) {
-            pcap.write(f);
+        if (pcap != null && !pcap.write(f)) {
+            return false;
         }
         captured++;
         if (live != null) {
