@@ -91,7 +91,7 @@ final class LiveAnalysis {
         w.printf(Locale.ROOT, "MAC table %d stations (learned %d, aged out %d)  flooded unicast %d%n", set.macTable.size(),
                 set.macTable.learned(), set.macTable.agedOut(), set.macTable.floodedUnicast());
         for (Station st : top) {
-            w.printf(Locale.ROOT, "  %-17s %-28.28s frames %-8d bytes %-10d %s%n", new MacAddress(st.mac()),
+            w.printf(Locale.ROOT, "  %-17s %-31.31s frames %-8d bytes %-10d %s%n", new MacAddress(st.mac()),
                     set.macTable.vendor(st.mac()), st.frames(), st.bytes(), String.join(" ", st.ips()));
         }
         w.printf("events %s%n", set.events.counts().isEmpty() ? "none" : set.events.counts());
