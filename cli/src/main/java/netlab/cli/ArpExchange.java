@@ -145,6 +145,11 @@ final class ArpExchange {
             return true;
         }
         answers++;
+        if (plan.stopAtFirst()) {
+            // Before the report: its first vendor lookup loads the OUI table (~0.2 s), and the sender
+            // thread must not send another request meanwhile.
+            capture.stop();
+        }
         report(p);
         return !plan.stopAtFirst();
     }

@@ -24,6 +24,7 @@ import netlab.capture.live.NetInterface;
 import netlab.capture.live.NetInterfaces;
 import netlab.capture.live.Privileges;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,8 +79,14 @@ final class CaptureCommand implements Callable<Integer> {
             + "MB x 1,000,000 bytes: FILE, FILE1, FILE2, ... (tcpdump -C).")
     Long fileSizeMb;
 
-    @Option(names = {"-W", "--file-count"}, paramLabel = "N", description = "With -C, keep a ring of N files FILE0..FILE(N-1).")
+    @Option(names = {"-W", "--file-count"}, paramLabel = "N", description = "With -C, keep a ring of N files FILE0..FILE(N-1); "
+            + "with -G alone, stop after N files (exit 0).")
     Integer fileCount;
+
+    @Option(names = {"-G", "--rotate-seconds"}, paramLabel = "SECONDS", description = "With -w, start a new file every SECONDS "
+            + "(at the first frame of each period); a % in FILE makes it a strftime pattern in UTC (%Y%m%d-%H%M%S), "
+            + "else the files are numbered FILE, FILE1, ...")
+    Long rotateSeconds;
 
     @Option(names = "--print", description = "With -w, print the frames as well.")
     boolean alsoPrint;
@@ -101,6 +108,17 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = {"-#", "--number"}, description = "Print the frame number at the start of each line.")
     boolean number;
+
+    @Option(names = "--analyze", description = "Run the ARP, broadcast and MAC-table analyzers instead of printing frames: "
+            + "events as they happen, a table every --interval (redrawn in place on a terminal), and at the end "
+            + "the report of 'netlab analyze' (with --json: events as JSON Lines, then the report as one line).")
+    boolean analyze;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "With --analyze, rows in the report's top tables (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Mixin
+    AnalyzerOptions options;
 
     @Option(names = {"-Z", "--relinquish-privileges"}, paramLabel = "USER", description = "After opening the interface, "
             + "become USER before creating files (default: $SUDO_USER when run through sudo; 'root' keeps root).")
@@ -144,11 +162,12 @@ final class CaptureCommand implements Callable<Integer> {
                 || bufferKiB != null && bufferKiB <= 0) {
             throw usage("-c, --duration and -B must be positive, -s not negative");
         }
-        if ((fileSizeMb != null || fileCount != null || flushEach) && writeTo == null) {
-            throw usage("-C, -W and -U need -w FILE");
+        if ((fileSizeMb != null || fileCount != null || flushEach || rotateSeconds != null) && writeTo == null) {
+            throw usage("-C, -G, -W and -U need -w FILE");
         }
-        if (fileCount != null && (fileSizeMb == null || fileCount <= 0) || fileSizeMb != null && fileSizeMb <= 0) {
-            throw usage("-W needs -C, and both must be positive");
+        if (fileCount != null && (fileSizeMb == null && rotateSeconds == null || fileCount <= 0)
+                || fileSizeMb != null && fileSizeMb <= 0 || rotateSeconds != null && rotateSeconds <= 0) {
+            throw usage("-W needs -C or -G, and all three must be positive");
         }
     }
 
@@ -183,7 +202,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private boolean showFrames() {
-        return !quiet && (writeTo == null || alsoPrint);
+        return !quiet && !analyze && (writeTo == null || alsoPrint);
     }
 
     private int run(LiveCapture capture, PrintWriter out, JsonGenerator g) throws LiveException {
@@ -195,8 +214,10 @@ final class CaptureCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
+        LiveAnalysis live = analyze ? new LiveAnalysis(options, out, json, System.console() != null, capture.device()) : null;
         try (RotatingPcap pcap = writeTo == null ? null
-                : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach);
+                : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach,
+                        rotateSeconds == null ? 0 : rotateSeconds * 1_000_000_000L, fileCount == null ? 0 : fileCount);
              Signals signals = new Signals(capture::stop)) {
             if (pcap != null) {
                 pcap.open(capture.linkType(), capture.snapLength());
@@ -204,22 +225,42 @@ final class CaptureCommand implements Callable<Integer> {
             if (duration != null) {
                 timer.schedule(capture::stop, Math.round(duration * 1e6), TimeUnit.MICROSECONDS);
             }
-            capture.loop(f -> accept(f, pcap, show, out, g, time));
+            if (live != null) {
+                timer.scheduleAtFixedRate(live::refresh, options.intervalNanos, options.intervalNanos, TimeUnit.NANOSECONDS);
+            }
+            capture.loop(f -> accept(f, pcap, show, out, g, time, live));
+            if (live != null) {
+                timer.shutdownNow();
+                awaitQuietly(timer);
+                live.finish(top);
+            }
             return signals.exitCode();
         } finally {
             timer.shutdownNow();
         }
     }
 
+    private static void awaitQuietly(ScheduledExecutorService timer) {
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Writes first, then counts, so every frame counted as captured is in the file. */
-    private boolean accept(Frame f, RotatingPcap pcap, boolean show, PrintWriter out, JsonGenerator g, TimeFormat time) {
+    private boolean accept(Frame f, RotatingPcap pcap, boolean show, PrintWriter out, JsonGenerator g, TimeFormat time,
+                           LiveAnalysis live) {
         if (count != null && captured >= count) {
             return false;
         }
-        if (pcap != null) {
-            pcap.write(f);
+        if (pcap != null && !pcap.write(f)) {
+            return false;
         }
         captured++;
+        if (live != null) {
+            live.offer(f);
+        }
         if (show) {
             print(f, out, g, time);
         }

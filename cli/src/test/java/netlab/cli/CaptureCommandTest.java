@@ -29,7 +29,7 @@ class CaptureCommandTest {
     void rotationOptionsNeedAFile() {
         Run r = Run.of("capture", "lo", "-C", "1");
         assertEquals(ExitCode.USAGE, r.code());
-        assertEquals("netlab: capture: -C, -W and -U need -w FILE (see 'netlab capture --help')\n", r.err());
+        assertEquals("netlab: capture: -C, -G, -W and -U need -w FILE (see 'netlab capture --help')\n", r.err());
     }
 
     @Test
@@ -113,5 +113,57 @@ class CaptureCommandTest {
             out.write(frame(9, 100));
         }
         assertEquals(List.of(9), firstBytes(base));
+    }
+
+    private static Frame at(int k, long seconds) {
+        Frame f = frame(k, 60);
+        return new Frame(f.data(), 0, 60, 60, T0 + seconds * 1_000_000_000L, LinkType.ETHERNET, 0);
+    }
+
+    /** 2023-11-14T22:13:20Z, the period start of the first file. */
+    private static final long T0 = 1_700_000_000_000_000_000L;
+
+    @Test
+    void timeRotationStartsAFileAtTheFirstFrameOfEachPeriodOnAFixedGrid() throws Exception {
+        Path base = dir.resolve("t-%Y%m%d-%H%M%S.pcap");
+        try (RotatingPcap out = new RotatingPcap(base, false, 0, 0, false, 10_000_000_000L, 0)) {
+            out.open(LinkType.ETHERNET, 262144, T0);
+            for (long[] f : new long[][] {{0, 0}, {1, 9}, {2, 10}, {3, 35}, {4, 39}}) {
+                assertTrue(out.write(at((int) f[0], f[1])));
+            }
+            assertEquals(3, out.files());
+        }
+        assertEquals(List.of(0, 1), firstBytes(dir.resolve("t-20231114-221320.pcap")));
+        assertEquals(List.of(2), firstBytes(dir.resolve("t-20231114-221330.pcap")));
+        // 35 s falls in the period starting at 30 s: no file for the empty period at 20 s.
+        assertEquals(List.of(3, 4), firstBytes(dir.resolve("t-20231114-221350.pcap")));
+    }
+
+    @Test
+    void timeRotationWithoutAPatternNumbersAndMinusWStopsAfterNFiles() throws Exception {
+        Path base = dir.resolve("g.pcap");
+        try (RotatingPcap out = new RotatingPcap(base, false, 0, 2, false, 5_000_000_000L, 2)) {
+            out.open(LinkType.ETHERNET, 262144, T0);
+            assertTrue(out.write(at(0, 1)));
+            assertTrue(out.write(at(1, 6)));
+            assertEquals(false, out.write(at(2, 11)));
+        }
+        assertEquals(List.of(0), firstBytes(base));
+        assertEquals(List.of(1), firstBytes(dir.resolve("g.pcap1")));
+        assertTrue(Files.notExists(dir.resolve("g.pcap2")));
+    }
+
+    @Test
+    void strftimeKnowsTcpdumpsCommonFields() {
+        assertEquals("x-2023-11-14T22:13:20-1700000000-%-%q", RotatingPcap.strftime("x-%Y-%m-%dT%H:%M:%S-%s-%%-%q", T0));
+    }
+
+    @Test
+    void rotationOptionsNeedTheirCompanions() {
+        Run r = Run.of("capture", "lo", "-G", "5");
+        assertEquals(ExitCode.USAGE, r.code());
+        assertEquals("netlab: capture: -C, -G, -W and -U need -w FILE (see 'netlab capture --help')\n", r.err());
+        r = Run.of("capture", "lo", "-w", "x.pcap", "-W", "3");
+        assertEquals("netlab: capture: -W needs -C or -G, and all three must be positive (see 'netlab capture --help')\n", r.err());
     }
 }

@@ -30,6 +30,8 @@ final class NamespaceLab implements AutoCloseable {
 
     final String a;
     final String b;
+    /** With {@link #bridged}: the host namespaces, each with eth0 on the bridge (a and b are not created). */
+    final List<String> hosts = new ArrayList<>();
     private final List<String> namespaces = new ArrayList<>();
 
     /** Result of a finished child process. */
@@ -76,6 +78,49 @@ final class NamespaceLab implements AutoCloseable {
             lab.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds a switched segment: namespace {@code <tag>br} holds bridge br0 (no STP, so ports forward at
+     * once); host namespaces {@code <tag>h1..hN} each have eth0, a veth whose peer {@code pK} is a bridge port,
+     * with MAC {@link #bridgedMac} and address {@link #bridgedIp}/24 on 10.77.SUBNET.0/24.
+     */
+    static NamespaceLab bridged(int subnet, int count) {
+        assumeLive();
+        NamespaceLab lab = new NamespaceLab();
+        try {
+            String br = lab.a.substring(0, lab.a.length() - 1) + "br";
+            lab.ip("netns", "add", br);
+            lab.namespaces.add(br);
+            lab.ip("-n", br, "link", "add", "br0", "type", "bridge");
+            lab.ip("-n", br, "link", "set", "br0", "up");
+            for (int k = 1; k <= count; k++) {
+                String h = lab.a.substring(0, lab.a.length() - 1) + "h" + k;
+                lab.ip("netns", "add", h);
+                lab.namespaces.add(h);
+                lab.hosts.add(h);
+                lab.ip("-n", h, "link", "add", "eth0", "address", bridgedMac(subnet, k), "type", "veth",
+                        "peer", "name", "p" + k, "netns", br);
+                lab.ip("-n", br, "link", "set", "p" + k, "master", "br0", "up");
+                lab.ip("-n", h, "addr", "add", bridgedIp(subnet, k) + "/24", "dev", "eth0");
+                lab.ip("-n", h, "link", "set", "eth0", "up");
+                lab.ip("-n", h, "link", "set", "lo", "up");
+            }
+            return lab;
+        } catch (RuntimeException | Error e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /** MAC of host {@code k} of {@link #bridged}: 02:00:00:77:SUBNET:k (hex). */
+    static String bridgedMac(int subnet, int k) {
+        return String.format("02:00:00:77:%02x:%02x", subnet, k);
+    }
+
+    /** Address of host {@code k} of {@link #bridged}: 10.77.SUBNET.k. */
+    static String bridgedIp(int subnet, int k) {
+        return "10.77." + subnet + "." + k;
     }
 
     /** Runs {@code ip ARGS} in the host namespace (only netns and -n NS commands are ever given). */

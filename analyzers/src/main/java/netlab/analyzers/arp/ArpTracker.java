@@ -229,6 +229,15 @@ public final class ArpTracker implements FrameAnalyzer {
         return groups.otherFrames();
     }
 
+    /**
+     * Restores a binding learned by an earlier run (e.g. from {@code netlab watch --db}) without raising an
+     * event, so its IP is not a new station again and a different MAC claiming it is a changed MAC, flip
+     * flop or conflict; ignored when the IP is already bound.
+     */
+    public void seed(ArpBinding binding) {
+        bindings.seed(binding);
+    }
+
     /** Current bindings, by VLAN then IP. */
     public List<ArpBinding> bindings() {
         return bindings.snapshot();

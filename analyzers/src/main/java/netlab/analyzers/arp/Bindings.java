@@ -74,6 +74,32 @@ final class Bindings {
         return event;
     }
 
+    /**
+     * Restores a binding known from an earlier run, unless the IP is already bound: its claims become the
+     * history, most recently seen first (at most the history cap), so the next claim is judged against them.
+     */
+    void seed(ArpBinding b) {
+        if (b.claims().isEmpty() || index.find(b.vlan(), b.ip()) >= 0) {
+            return;
+        }
+        List<ArpBinding.Claim> recent = new ArrayList<>(b.claims());
+        recent.sort(Comparator.comparingLong(ArpBinding.Claim::lastSeenNanos).reversed());
+        ArpBinding.Claim last = recent.get(0);
+        add(b.vlan(), b.ip(), last.mac(), last.lastSeenNanos());
+        Entry e = entries[index.find(b.vlan(), b.ip())];
+        int n = Math.min(recent.size(), historyCap);
+        e.macs = new long[Math.max(2, n)];
+        e.macFirst = new long[e.macs.length];
+        e.macLast = new long[e.macs.length];
+        for (int i = 0; i < n; i++) {
+            e.macs[i] = recent.get(i).mac();
+            e.macFirst[i] = recent.get(i).firstSeenNanos();
+            e.macLast[i] = recent.get(i).lastSeenNanos();
+        }
+        e.count = n;
+        e.firstSeen = b.firstSeenNanos();
+    }
+
     private void add(int vlan, int ip, long mac, long t) {
         if (index.full()) {
             int old = index.oldest();

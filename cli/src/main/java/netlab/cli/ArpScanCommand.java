@@ -1,0 +1,219 @@
+package netlab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import netlab.capture.LinkType;
+import netlab.capture.live.ArpFrames;
+import netlab.capture.live.LiveCapture;
+import netlab.capture.live.LiveException;
+import netlab.capture.live.LiveOptions;
+import netlab.capture.live.NetInterface;
+import netlab.capture.live.NetInterfaces;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.Ipv4Subnet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netlab arp-scan CIDR | --localnet}: every address of a subnet asked with ARP, like arp-scan. */
+@Command(name = "arp-scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Send an ARP request (RFC 826) to every address of the subnets given and list who answers, "
+                + "like arp-scan; needs root or CAP_NET_RAW.",
+            "Prints one line per reply in address order: IP<TAB>MAC<TAB>Vendor<TAB>RTT ms, with a further reply for the "
+                + "same IP (another MAC, or the same one again) flagged (DUP: n). Header and footer go to stderr.",
+            "Targets: a prefix of length 30 or less loses its network and broadcast addresses (give them as /32 to "
+                + "scan them); the interface's own addresses are skipped unless --include-self. More than "
+                + ScanTargets.DEFAULT_CAP + " addresses need --force (at most " + ScanTargets.FORCE_CAP + ").",
+            "Timing as arp-scan: one request every --interval (default 2 ms, arp-scan's 256 kbit/s of 64-byte frames); "
+                + "a host silent for --timeout (500 ms, times --backoff 1.5 per further attempt) is asked again, "
+                + "--retry 2 attempts in all.",
+            "Exit: 0 done (whoever answered), 1 fewer than --limit hosts answered, 2 usage, 9 not permitted, "
+                + "10 no usable interface."})
+final class ArpScanCommand implements Callable<Integer> {
+    /** Bits of one request on the wire as arp-scan counts them for --bandwidth: 60 bytes plus the 4-byte FCS. */
+    static final int FRAME_BITS = 64 * 8;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "CIDR", arity = "0..*", description = "Prefixes (a.b.c.d/len) or single addresses to scan.")
+    List<String> specs = new ArrayList<>();
+
+    @Option(names = {"-l", "--localnet"}, description = "Scan the interface's own IPv4 subnets.")
+    boolean localnet;
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", description = "Interface (name or number); default: the "
+            + "one whose subnet holds the first target, or with --localnet the first up non-loopback one with IPv4.")
+    String iface;
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Durations.class,
+            description = "Time between requests (default 2ms).")
+    Long intervalNanos;
+
+    @Option(names = {"-B", "--bandwidth"}, paramLabel = "BITS", description = "Send at this many bits/s instead "
+            + "(K, M: x1000, x1000000; 256K = 2 ms between 64-byte frames).")
+    String bandwidth;
+
+    @Option(names = {"-r", "--retry"}, paramLabel = "N", defaultValue = "2", description = "Attempts per host in all (default: ${DEFAULT-VALUE}).")
+    int attempts;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = Durations.class, defaultValue = "500ms",
+            description = "Wait for a reply to the first request (default: ${DEFAULT-VALUE}).")
+    long timeoutNanos;
+
+    @Option(names = {"-b", "--backoff"}, paramLabel = "FACTOR", defaultValue = "1.5",
+            description = "Timeout factor per further attempt (default: ${DEFAULT-VALUE}).")
+    double backoff;
+
+    @Option(names = {"-M", "--limit"}, paramLabel = "N", description = "Stop once N hosts answered; exit 1 if fewer did.")
+    Integer limit;
+
+    @Option(names = "--include-self", description = "List the interface's own address too (it is not asked: a host does not hear its own request).")
+    boolean includeSelf;
+
+    @Option(names = "--force", description = "Allow more than " + ScanTargets.DEFAULT_CAP + " addresses.")
+    boolean force;
+
+    @Option(names = "--json", description = "One JSON document instead of lines (replies, counts, timing).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ArpScan.Plan plan = plan();
+        if (!localnet) {
+            ScanTargets.checkCap(parsed(), force);
+        }
+        NetInterface ni = pickInterface();
+        if (ni.mac() == null) {
+            throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no Ethernet address, ARP cannot be used",
+                    "pick an Ethernet interface with -i");
+        }
+        List<Ipv4Subnet> subnets = localnet ? localSubnets(ni) : parsed();
+        List<Ipv4Address> own = ni.ipv4().stream().map(Ipv4Subnet::address).toList();
+        ScanTargets targets = ScanTargets.of(subnets, own, force);
+        List<Ipv4Address> self = includeSelf ? own.stream().filter(a -> subnets.stream().anyMatch(s -> s.contains(a))).toList()
+                : List.of();
+        Ipv4Address source = sourceFor(ni, new Ipv4Address(targets.ip(0)));
+        LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(4 << 20)
+                .withFilter("arp and arp[6:2] = 2 and ether dst " + ni.mac());
+        try (LiveCapture capture = LiveCapture.open(o)) {
+            if (!capture.linkType().equals(LinkType.ETHERNET)) {
+                throw new NetlabException(ExitCode.INTERFACE, ni.name(), "link type " + capture.linkType()
+                        + " is not Ethernet", "pick an Ethernet interface with -i");
+            }
+            ArpScanReport report = new ArpScanReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+                    ni, source, targets, self);
+            report.header();
+            long start = System.nanoTime();
+            ArpScan scan = new ArpScan(capture, ni.mac(), source, targets, plan);
+            int signal;
+            try (Signals signals = new Signals(capture::stop)) {
+                scan.run();
+                signal = signals.exitCode();
+            }
+            report.finish(scan, capture.stats(), System.nanoTime() - start);
+            if (signal != 0) {
+                return signal;
+            }
+            return limit != null && scan.responded() < limit ? ExitCode.FINDING : ExitCode.OK;
+        } catch (LiveException e) {
+            throw LiveErrors.of(e);
+        }
+    }
+
+    private ArpScan.Plan plan() {
+        if (localnet == !specs.isEmpty()) {
+            throw usage("give either CIDR targets or --localnet");
+        }
+        if (intervalNanos != null && bandwidth != null) {
+            throw usage("--interval and --bandwidth exclude each other");
+        }
+        long interval = bandwidth != null ? FRAME_BITS * 1_000_000_000L / bits(bandwidth)
+                : intervalNanos != null ? intervalNanos : 2_000_000L;
+        if (attempts < 1 || attempts > 100 || timeoutNanos <= 0 || !(backoff >= 1 && backoff <= 10)
+                || limit != null && limit <= 0 || interval > 60_000_000_000L) {
+            throw usage("--retry must be 1..100, --timeout positive, --backoff 1..10, --limit positive, --interval at most 60 s");
+        }
+        return new ArpScan.Plan(interval, attempts, timeoutNanos, backoff, limit == null ? 0 : limit);
+    }
+
+    private long bits(String text) {
+        String t = text.trim().toUpperCase();
+        long unit = t.endsWith("K") ? 1000 : t.endsWith("M") ? 1_000_000 : 1;
+        try {
+            double v = Double.parseDouble(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            if (v >= FRAME_BITS / 60.0 && v <= 100e9) {
+                return Math.round(v);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw usage("--bandwidth '" + text + "' is not a rate between 9 bit/s and 100G");
+    }
+
+    private NetlabException usage(String why) {
+        return new NetlabException(ExitCode.USAGE, "arp-scan", why, "see 'netlab arp-scan --help'");
+    }
+
+    private List<Ipv4Subnet> parsed() {
+        List<Ipv4Subnet> out = new ArrayList<>();
+        for (String s : specs) {
+            try {
+                out.add(Ipv4Subnet.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw usage("'" + s + "' is not an IPv4 address or prefix: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static List<Ipv4Subnet> localSubnets(NetInterface ni) {
+        List<Ipv4Subnet> out = ni.ipv4().stream().filter(s -> s.prefixLength() < 32).toList();
+        if (out.isEmpty()) {
+            throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no IPv4 subnet for --localnet",
+                    "give the targets as CIDR");
+        }
+        return out;
+    }
+
+    private NetInterface pickInterface() {
+        try {
+            if (iface != null) {
+                return NetInterfaces.find(iface);
+            }
+            if (localnet) {
+                for (NetInterface n : NetInterfaces.list()) {
+                    if (n.isKernelInterface() && n.up() && !n.loopback() && n.mac() != null && !n.ipv4().isEmpty()) {
+                        return n;
+                    }
+                }
+                throw new NetlabException(ExitCode.INTERFACE, "--localnet", "no up Ethernet interface with IPv4",
+                        "give the interface with -i");
+            }
+            Ipv4Subnet first = parsed().get(0);
+            NetInterface ni = NetInterfaces.forAddress(first.network());
+            if (ni == null) {
+                throw new NetlabException(ExitCode.INTERFACE, first.toString(), "not on any attached subnet, nothing sent",
+                        "give -i IFACE to scan anyway; 'netlab interfaces' lists the subnets");
+            }
+            return ni;
+        } catch (LiveException e) {
+            throw LiveErrors.of(e);
+        }
+    }
+
+    private static Ipv4Address sourceFor(NetInterface ni, Ipv4Address target) {
+        Ipv4Subnet s = ni.subnetOf(target);
+        if (s != null) {
+            return s.address();
+        }
+        if (!ni.ipv4().isEmpty()) {
+            return ni.ipv4().get(0).address();
+        }
+        throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no IPv4 address to send from",
+                "add one, or scan from another interface");
+    }
+}

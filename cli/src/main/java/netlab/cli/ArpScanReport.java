@@ -1,0 +1,120 @@
+package netlab.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import netlab.analyzers.Json;
+import netlab.capture.live.CaptureStats;
+import netlab.capture.live.NetInterface;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.MacAddress;
+
+/** The output of {@code arp-scan}: arp-scan's header and footer on stderr, replies on stdout, or one JSON document. */
+final class ArpScanReport {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final NetInterface ni;
+    private final Ipv4Address source;
+    private final ScanTargets targets;
+    private final List<Ipv4Address> self;
+
+    /** One output row: a reply, or the interface's own address with --include-self (rtt -1, number 0). */
+    private record Row(int ip, long mac, long rttNanos, int number) {
+    }
+
+    ArpScanReport(PrintWriter out, PrintWriter err, boolean json, NetInterface ni, Ipv4Address source,
+                  ScanTargets targets, List<Ipv4Address> self) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.ni = ni;
+        this.source = source;
+        this.targets = targets;
+        this.self = self;
+    }
+
+    /** arp-scan's two header lines, on stderr so stdout holds only results. */
+    void header() {
+        err.println("Interface: " + ni.name() + ", type: EN10MB, MAC: " + ni.mac() + ", IPv4: " + source);
+        err.println("Starting netlab arp-scan with " + targets.size() + (targets.size() == 1 ? " host" : " hosts"));
+        err.flush();
+    }
+
+    /** The replies in address order, then arp-scan's footer lines. */
+    void finish(ArpScan scan, CaptureStats stats, long elapsedNanos) {
+        List<Row> rows = rows(scan);
+        double seconds = elapsedNanos / 1e9;
+        if (json) {
+            json(rows, scan, stats, seconds);
+        } else {
+            for (Row r : rows) {
+                String rtt = r.number() == 0 ? "self" : r.rttNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.3f ms", r.rttNanos() / 1e6);
+                out.println(Ipv4Address.format(r.ip()) + "\t" + new MacAddress(r.mac()) + "\t" + vendor(r.mac()) + "\t" + rtt
+                        + (r.number() > 1 ? "\t(DUP: " + r.number() + ")" : ""));
+            }
+        }
+        out.flush();
+        err.println(stats.received() + " packets received by filter, " + stats.droppedByKernel() + " packets dropped by kernel");
+        err.println(String.format(Locale.ROOT, "Ending netlab arp-scan: %d hosts scanned in %.3f seconds (%.2f hosts/sec). %d responded",
+                targets.size(), seconds, seconds > 0 ? targets.size() / seconds : 0.0, scan.responded()));
+        err.flush();
+    }
+
+    private List<Row> rows(ArpScan scan) {
+        List<Row> rows = new ArrayList<>();
+        for (ArpScan.Reply r : scan.replies()) {
+            rows.add(new Row(targets.ip(r.host()), r.mac(), r.rttNanos(), r.number()));
+        }
+        for (Ipv4Address a : self) {
+            rows.add(new Row(a.bits(), ni.mac().bits(), -1, 0));
+        }
+        rows.sort(Comparator.comparing((Row r) -> Integer.toUnsignedLong(r.ip())).thenComparingInt(Row::number));
+        return rows;
+    }
+
+    private static String vendor(long mac) {
+        String v = ArpExchange.VENDORS.apply(new MacAddress(mac));
+        return v == null ? "(Unknown)" : v;
+    }
+
+    private void json(List<Row> rows, ArpScan scan, CaptureStats stats, double seconds) {
+        try (JsonGenerator g = Json.pretty(out)) {
+            g.writeStartObject();
+            g.writeStringField("interface", ni.name());
+            g.writeStringField("mac", ni.mac().toString());
+            g.writeStringField("ipv4", source.toString());
+            g.writeNumberField("hosts", targets.size());
+            g.writeNumberField("sent", scan.sent());
+            g.writeNumberField("responded", scan.responded());
+            g.writeArrayFieldStart("replies");
+            for (Row r : rows) {
+                g.writeStartObject();
+                g.writeStringField("ip", Ipv4Address.format(r.ip()));
+                g.writeStringField("mac", new MacAddress(r.mac()).toString());
+                g.writeStringField("vendor", vendor(r.mac()));
+                if (r.rttNanos() >= 0) {
+                    g.writeNumberField("rtt_ms", r.rttNanos() / 1e6);
+                } else {
+                    g.writeNullField("rtt_ms");
+                }
+                g.writeNumberField("dup", r.number() > 1 ? r.number() : 0);
+                g.writeBooleanField("self", r.number() == 0);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("received_by_filter", stats.received());
+            g.writeNumberField("dropped_by_kernel", stats.droppedByKernel());
+            g.writeNumberField("seconds", seconds);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,106 @@
+package netlab.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import netlab.capture.net.Ipv4Address;
+import netlab.capture.net.Ipv4Subnet;
+
+/**
+ * The addresses {@code arp-scan} asks for, sorted in unsigned order without duplicates. A prefix of length
+ * 30 or less loses its network and broadcast addresses (RFC 950: they name no host); /31 keeps both
+ * (RFC 3021) and /32 is the address itself, so either can be scanned explicitly. The interface's own
+ * addresses are left out: a host does not hear its own request.
+ */
+final class ScanTargets {
+    /** Largest scan without {@code --force}: a /16, which takes 131 s at the default rate (like arp-scan's). */
+    static final long DEFAULT_CAP = 65_536;
+    /** Largest scan even with {@code --force}: a /8, about 9 hours at the default rate. */
+    static final long FORCE_CAP = 1L << 24;
+
+    private final int[] ips;
+
+    private ScanTargets(int[] ips) {
+        this.ips = ips;
+    }
+
+    /**
+     * The targets of {@code specs} minus {@code own}.
+     *
+     * @throws NetlabException USAGE when there are more than the cap, or none left
+     */
+    static ScanTargets of(List<Ipv4Subnet> specs, List<Ipv4Address> own, boolean force) {
+        long total = checkCap(specs, force);
+        int[] all = new int[(int) total];
+        int n = 0;
+        for (Ipv4Subnet s : specs) {
+            int first = s.network().bits() + (s.prefixLength() <= 30 ? 1 : 0);
+            for (long i = 0; i < hosts(s); i++) {
+                all[n++] = first + (int) i;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            all[i] ^= Integer.MIN_VALUE;
+        }
+        Arrays.sort(all, 0, n);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int ip = all[i] ^ Integer.MIN_VALUE;
+            boolean dup = kept > 0 && all[kept - 1] == ip;
+            if (!dup && own.stream().noneMatch(a -> a.bits() == ip)) {
+                all[kept++] = ip;
+            }
+        }
+        if (kept == 0) {
+            throw new NetlabException(ExitCode.USAGE, "arp-scan", "no address left to scan",
+                    "network and broadcast addresses count only as a /32; your own is never asked");
+        }
+        return new ScanTargets(Arrays.copyOf(all, kept));
+    }
+
+    /** The number of addresses {@code specs} name, overlaps counted twice; USAGE beyond the cap. */
+    static long checkCap(List<Ipv4Subnet> specs, boolean force) {
+        long total = 0;
+        for (Ipv4Subnet s : specs) {
+            total += hosts(s);
+        }
+        long cap = force ? FORCE_CAP : DEFAULT_CAP;
+        if (total > cap) {
+            throw new NetlabException(ExitCode.USAGE, "arp-scan", total + " addresses exceed the limit of " + cap,
+                    force ? "scan smaller prefixes one at a time" : "give --force to scan up to " + FORCE_CAP);
+        }
+        return total;
+    }
+
+    /** Addresses of {@code s} scanned: all of a /31 or /32, else all but the network and broadcast. */
+    static long hosts(Ipv4Subnet s) {
+        return s.prefixLength() >= 31 ? s.size() : s.size() - 2;
+    }
+
+    int size() {
+        return ips.length;
+    }
+
+    /** Address bits of target {@code i}, in unsigned ascending order. */
+    int ip(int i) {
+        return ips[i];
+    }
+
+    /** Index of {@code ip}, or -1 when it is not a target. */
+    int indexOf(int ip) {
+        int lo = 0;
+        int hi = ips.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Integer.compareUnsigned(ips[mid], ip);
+            if (c == 0) {
+                return mid;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,175 @@
+package netlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import netlab.analyzers.arp.ArpBinding;
+import netlab.analyzers.mac.Station;
+import netlab.analyzers.oui.OuiTable;
+import netlab.capture.live.CaptureStats;
+import netlab.capture.live.LiveCapture;
+import netlab.capture.live.LiveException;
+import netlab.capture.live.LiveOptions;
+import netlab.capture.live.NetInterface;
+import netlab.capture.live.NetInterfaces;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netlab watch IFACE}: arpwatch's job with netlab's analyzers, and a station database that survives restarts. */
+@Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Watch an interface like arpwatch: learn IP to MAC bindings and the MAC table from live traffic "
+                + "and print events as they happen (new_station, changed_mac, flip_flop, ip_conflict, "
+                + "unsolicited_reply, sender_mismatch, arp_storm, MAC flooding, broadcast storm); needs root or CAP_NET_RAW.",
+            "With --db FILE the bindings (with their MAC history) and stations are kept in FILE (JSON), read at start "
+                + "so a known station is not new again, and written atomically every --checkpoint and at exit "
+                + "(SIGINT/SIGTERM: written, then exit 130/143).",
+            "Exit: 0 at --duration, 3 the database cannot be read, 8 it cannot be written, 9 not permitted, "
+                + "10 interface unusable, 130/143 on a signal."})
+final class WatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IFACE", description = "Interface name, or its number in 'netlab interfaces'.")
+    String iface;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Station database to read at start and keep written (JSON; created if missing).")
+    Path dbPath;
+
+    @Option(names = "--checkpoint", paramLabel = "DURATION", converter = Durations.class, defaultValue = "60s",
+            description = "Write the database this often (default: ${DEFAULT-VALUE}; arpwatch's 15 min loses a quarter "
+                    + "hour of stations to a crash, and a write costs milliseconds).")
+    long checkpointNanos;
+
+    @Option(names = "--json", description = "Events as JSON Lines.")
+    boolean json;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (exit 0).")
+    Double duration;
+
+    @Option(names = {"-p", "--no-promiscuous-mode"}, description = "Do not put the interface in promiscuous mode.")
+    boolean noPromiscuous;
+
+    @Mixin
+    AnalyzerOptions options;
+
+    private AnalyzerSet set;
+    private StationDb db;
+
+    @Override
+    public Integer call() {
+        if (checkpointNanos < 1_000_000_000L || duration != null && !(duration > 0)) {
+            throw new NetlabException(ExitCode.USAGE, "watch", "--checkpoint must be at least 1s, --duration positive",
+                    "see 'netlab watch --help'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        db = dbPath == null ? null : StationDb.load(dbPath);
+        set = new AnalyzerSet(options, new LiveEvents(out, json));
+        if (db != null) {
+            db.bindings().forEach(set.arp::seed);
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "netlab-watch-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        try (LiveCapture capture = open()) {
+            checkpoint();
+            err.println("netlab: watching " + capture.device() + (db == null ? "" : ", " + db.bindingCount()
+                    + " bindings and " + db.stationCount() + " stations known from " + dbPath));
+            err.flush();
+            int code = run(capture, timer, err);
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            synchronized (set) {
+                set.finish();
+            }
+            checkpoint();
+            report(err, capture.stats());
+            return code;
+        } catch (LiveException e) {
+            throw LiveErrors.of(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.SIGINT;
+        } finally {
+            timer.shutdownNow();
+            out.flush();
+        }
+    }
+
+    private LiveCapture open() {
+        try {
+            NetInterface ni = NetInterfaces.find(iface);
+            return LiveCapture.open(LiveOptions.defaults(ni.name()).withSnapLength(512).withImmediate(true)
+                    .withPromiscuous(!noPromiscuous));
+        } catch (LiveException e) {
+            throw LiveErrors.of(e);
+        }
+    }
+
+    private int run(LiveCapture capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
+        if (db != null) {
+            timer.scheduleAtFixedRate(() -> {
+                try {
+                    checkpoint();
+                } catch (NetlabException e) {
+                    err.println(e.line() + " (will try again)");
+                    err.flush();
+                }
+            }, checkpointNanos, checkpointNanos, TimeUnit.NANOSECONDS);
+        }
+        if (duration != null) {
+            timer.schedule(capture::stop, Math.round(duration * 1e6), TimeUnit.MICROSECONDS);
+        }
+        try (Signals signals = new Signals(capture::stop)) {
+            capture.loop(f -> {
+                synchronized (set) {
+                    set.offer(f);
+                }
+                return true;
+            });
+            return signals.exitCode();
+        }
+    }
+
+    /** Takes the analyzers' state under their lock, then writes outside it. */
+    private void checkpoint() {
+        if (db == null) {
+            return;
+        }
+        List<ArpBinding> bindings;
+        List<Station> stations;
+        synchronized (set) {
+            bindings = set.arp.bindings();
+            stations = set.macTable.stations();
+        }
+        db.update(bindings, stations);
+        Instant now = Instant.now();
+        try {
+            OuiTable vendors = options.vendors().get();
+            db.write(iface, now.getEpochSecond() * 1_000_000_000L + now.getNano(), vendors::vendor);
+        } catch (IOException e) {
+            throw new NetlabException(ExitCode.WRITE_ERROR, dbPath.toString(), "cannot write the database: " + e.getMessage(),
+                    "check the directory exists and is writable", e);
+        }
+    }
+
+    private void report(PrintWriter err, CaptureStats s) {
+        if (db != null) {
+            err.println("netlab: wrote " + dbPath + ": " + db.bindingCount() + " bindings, " + db.stationCount() + " stations");
+        }
+        err.println(s.received() + " packets received by filter, " + s.droppedByKernel() + " packets dropped by kernel");
+        err.flush();
+    }
+}
