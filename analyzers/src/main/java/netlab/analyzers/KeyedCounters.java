@@ -15,12 +15,17 @@ public final class KeyedCounters {
     public record Entry(long keyHigh, long keyLow, long frames, long bytes) {
     }
 
+    /** Best first: most frames, then the keys in unsigned order. */
+    private static final Comparator<Entry> RANK = Comparator.comparingLong(Entry::frames).reversed()
+            .thenComparing(Entry::keyHigh, Long::compareUnsigned)
+            .thenComparing(Entry::keyLow, Long::compareUnsigned);
+    /** Longs per slot: key high, key low, frames, bytes side by side, so one probe touches one cache line. */
+    private static final int STRIDE = 4;
+
     private final int cap;
-    private long[] hi;
-    private long[] lo;
-    private long[] frames;
-    private long[] bytes;
-    private boolean[] used;
+    /** Open addressing, linear probing; a slot is free while its frame count is 0 (a kept key has >= 1). */
+    private long[] table;
+    private int slots;
     private int size;
     private long otherFrames;
     private long otherBytes;
@@ -32,61 +37,50 @@ public final class KeyedCounters {
     }
 
     private void allocate(int capacity) {
-        hi = new long[capacity];
-        lo = new long[capacity];
-        frames = new long[capacity];
-        bytes = new long[capacity];
-        used = new boolean[capacity];
+        slots = capacity;
+        table = new long[capacity * STRIDE];
     }
 
     /** Adds one frame of {@code length} bytes to the key. */
     public void add(long keyHigh, long keyLow, long length) {
         int i = slot(keyHigh, keyLow);
-        if (!used[i]) {
+        if (table[i + 2] == 0) {
             if (size >= cap) {
                 otherFrames++;
                 otherBytes += length;
                 return;
             }
-            if ((size + 1) * 4 > used.length * 3) {
+            if ((size + 1) * 4 > slots * 3) {
                 grow();
                 i = slot(keyHigh, keyLow);
             }
-            used[i] = true;
-            hi[i] = keyHigh;
-            lo[i] = keyLow;
+            table[i] = keyHigh;
+            table[i + 1] = keyLow;
             size++;
         }
-        frames[i]++;
-        bytes[i] += length;
+        table[i + 2]++;
+        table[i + 3] += length;
     }
 
+    /** Index in {@link #table} of the key's slot, or of the free slot where it belongs. */
     private int slot(long h, long l) {
         long x = h * 0x9E3779B97F4A7C15L ^ l * 0xC2B2AE3D27D4EB4FL;
         x ^= x >>> 31;
-        int mask = used.length - 1;
-        int i = (int) x & mask;
-        while (used[i] && (hi[i] != h || lo[i] != l)) {
-            i = (i + 1) & mask;
+        int mask = slots - 1;
+        int s = (int) x & mask;
+        long[] t = table;
+        while (t[s * STRIDE + 2] != 0 && (t[s * STRIDE] != h || t[s * STRIDE + 1] != l)) {
+            s = (s + 1) & mask;
         }
-        return i;
+        return s * STRIDE;
     }
 
     private void grow() {
-        long[] oh = hi;
-        long[] ol = lo;
-        long[] of = frames;
-        long[] ob = bytes;
-        boolean[] ou = used;
-        allocate(ou.length * 2);
-        for (int j = 0; j < ou.length; j++) {
-            if (ou[j]) {
-                int i = slot(oh[j], ol[j]);
-                used[i] = true;
-                hi[i] = oh[j];
-                lo[i] = ol[j];
-                frames[i] = of[j];
-                bytes[i] = ob[j];
+        long[] old = table;
+        allocate(slots * 2);
+        for (int j = 0; j < old.length; j += STRIDE) {
+            if (old[j + 2] != 0) {
+                System.arraycopy(old, j, table, slot(old[j], old[j + 1]), STRIDE);
             }
         }
     }
@@ -109,31 +103,32 @@ public final class KeyedCounters {
         return otherBytes;
     }
 
-    /**
-     * The {@code n} keys with the most frames, ties broken by key order; selected through a heap of {@code n}
-     * entries, so a report on a full table does not copy every key.
-     */
+    /** The {@code n} keys with the most frames, ties broken by key order; a bounded heap, not a sort of every key. */
     public List<Entry> top(int n) {
-        if (n <= 0) {
-            return new ArrayList<>();
-        }
-        Comparator<Entry> order = Comparator.comparingLong(Entry::frames).reversed()
-                .thenComparing(Entry::keyHigh, Long::compareUnsigned)
-                .thenComparing(Entry::keyLow, Long::compareUnsigned);
-        PriorityQueue<Entry> best = new PriorityQueue<>(Math.min(n, size) + 1, order.reversed());
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                Entry e = new Entry(hi[i], lo[i], frames[i], bytes[i]);
-                if (best.size() < n) {
-                    best.add(e);
-                } else if (order.compare(e, best.peek()) < 0) {
-                    best.poll();
-                    best.add(e);
-                }
+        PriorityQueue<Entry> worstFirst = new PriorityQueue<>(Math.max(1, Math.min(n, size)), RANK.reversed());
+        long[] t = table;
+        for (int j = 0; j < t.length && n > 0; j += STRIDE) {
+            if (t[j + 2] == 0) {
+                continue;
+            }
+            if (worstFirst.size() < n) {
+                worstFirst.add(new Entry(t[j], t[j + 1], t[j + 2], t[j + 3]));
+            } else if (ranksBefore(t[j + 2], t[j], t[j + 1], worstFirst.peek())) {
+                worstFirst.poll();
+                worstFirst.add(new Entry(t[j], t[j + 1], t[j + 2], t[j + 3]));
             }
         }
-        List<Entry> all = new ArrayList<>(best);
-        all.sort(order);
-        return all;
+        List<Entry> out = new ArrayList<>(worstFirst);
+        out.sort(RANK);
+        return out;
+    }
+
+    /** {@link #RANK} for a slot against an entry, without building an entry for the slot. */
+    private static boolean ranksBefore(long frames, long high, long low, Entry e) {
+        if (frames != e.frames()) {
+            return frames > e.frames();
+        }
+        int c = Long.compareUnsigned(high, e.keyHigh());
+        return c != 0 ? c < 0 : Long.compareUnsigned(low, e.keyLow()) < 0;
     }
 }

@@ -1,8 +1,7 @@
 package netlab.capture;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.LocalDate;
 
 /** Formats capture timestamps (epoch nanoseconds) without consulting the clock. */
 public final class Timestamps {
@@ -13,9 +12,31 @@ public final class Timestamps {
 
     /** RFC 3339 in UTC with nine fractional digits, e.g. {@code 2026-11-25T18:40:01.123456789Z}. */
     public static String rfc3339(long epochNanos) {
-        LocalDateTime t = LocalDateTime.ofInstant(instant(epochNanos), ZoneId.of("UTC"));
-        return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%09dZ", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
+        // Arithmetic rather than String.format: read --json prints one per frame (format was most of its time).
+        long sec = Math.floorDiv(epochNanos, NANOS);
+        long day = Math.floorDiv(sec, 86_400L);
+        int sod = (int) Math.floorMod(sec, 86_400L);
+        LocalDate d = LocalDate.ofEpochDay(day);
+        StringBuilder sb = new StringBuilder(30);
+        zeroPad(sb, d.getYear(), 4).append('-');
+        zeroPad(sb, d.getMonthValue(), 2).append('-');
+        zeroPad(sb, d.getDayOfMonth(), 2).append('T');
+        zeroPad(sb, sod / 3600, 2).append(':');
+        zeroPad(sb, sod / 60 % 60, 2).append(':');
+        zeroPad(sb, sod % 60, 2).append('.');
+        return zeroPad(sb, Math.floorMod(epochNanos, NANOS), 9).append('Z').toString();
+    }
+
+    /** Appends non-negative {@code v} with leading zeros to at least {@code width} digits, as {@code %0<width>d}. */
+    private static StringBuilder zeroPad(StringBuilder sb, long v, int width) {
+        long p = 1;
+        for (int i = 1; i < width; i++) {
+            p *= 10;
+        }
+        for (; p > 1 && v < p; p /= 10) {
+            sb.append('0');
+        }
+        return sb.append(v);
     }
 
     public static Instant instant(long epochNanos) {
@@ -27,9 +48,7 @@ public final class Timestamps {
         String sign = nanos < 0 ? "-" : "";
         long abs = Math.abs(nanos);
         long frac = abs % NANOS;
-        if (digits == 6) {
-            return sign + abs / NANOS + "." + String.format("%06d", frac / 1000);
-        }
-        return sign + abs / NANOS + "." + String.format("%09d", frac);
+        StringBuilder sb = new StringBuilder(24).append(sign).append(abs / NANOS).append('.');
+        return digits == 6 ? zeroPad(sb, frac / 1000, 6).toString() : zeroPad(sb, frac, 9).toString();
     }
 }

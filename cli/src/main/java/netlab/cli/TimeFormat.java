@@ -1,11 +1,11 @@
 package netlab.cli;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import netlab.capture.Timestamps;
 
 /** tcpdump's -t family of timestamp formats, in UTC so a replay prints the same everywhere. */
 final class TimeFormat {
+    private static final long NANOS = 1_000_000_000L;
     private final int style;
     private final boolean nano;
     private long previous = Long.MIN_VALUE;
@@ -35,10 +35,33 @@ final class TimeFormat {
         };
     }
 
+    /** Arithmetic rather than String.format, which took half of {@code read}'s time at one call per frame. */
     private String clock(long ns, boolean date) {
-        LocalDateTime t = LocalDateTime.ofInstant(Timestamps.instant(ns), ZoneOffset.UTC);
-        String frac = nano ? String.format("%09d", t.getNano()) : String.format("%06d", t.getNano() / 1000);
-        String tod = String.format("%02d:%02d:%02d.%s", t.getHour(), t.getMinute(), t.getSecond(), frac);
-        return date ? String.format("%04d-%02d-%02d %s", t.getYear(), t.getMonthValue(), t.getDayOfMonth(), tod) : tod;
+        long sec = Math.floorDiv(ns, NANOS);
+        int sod = (int) Math.floorMod(sec, 86_400L);
+        int frac = (int) Math.floorMod(ns, NANOS);
+        StringBuilder sb = new StringBuilder(32);
+        if (date) {
+            LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(sec, 86_400L));
+            pad(sb, d.getYear(), 4).append('-');
+            pad(sb, d.getMonthValue(), 2).append('-');
+            pad(sb, d.getDayOfMonth(), 2).append(' ');
+        }
+        pad(sb, sod / 3600, 2).append(':');
+        pad(sb, sod / 60 % 60, 2).append(':');
+        pad(sb, sod % 60, 2).append('.');
+        return (nano ? pad(sb, frac, 9) : pad(sb, frac / 1000, 6)).toString();
+    }
+
+    /** {@code %0<width>d} for a non-negative value. */
+    private static StringBuilder pad(StringBuilder sb, int v, int width) {
+        int p = 1;
+        for (int i = 1; i < width; i++) {
+            p *= 10;
+        }
+        for (; p > 1 && v < p; p /= 10) {
+            sb.append('0');
+        }
+        return sb.append(v);
     }
 }

@@ -40,7 +40,7 @@ final class FieldList {
     }
 
     FieldList hex16(String name, int off) {
-        return v.has(off, 2) ? add(name, String.format("0x%04x", v.u16(off))) : this;
+        return v.has(off, 2) ? add(name, hex0x(v.u16(off), 4)) : this;
     }
 
     FieldList mac(String name, int off) {
@@ -62,10 +62,15 @@ final class FieldList {
         return add(name, hexString(v, off, len));
     }
 
+    /** {@code String.format("0x%0<digits>x", v)} without the formatter, which is slow per frame. */
+    static String hex0x(int v, int digits) {
+        return FrameSummary.hex(new StringBuilder(digits + 2).append("0x"), v, digits).toString();
+    }
+
     static String hexString(PacketView v, int off, int len) {
         StringBuilder sb = new StringBuilder(len * 2);
         for (int i = 0; i < len; i++) {
-            sb.append(String.format("%02x", v.u8(off + i)));
+            FrameSummary.hex(sb, v.u8(off + i), 2);
         }
         return sb.toString();
     }

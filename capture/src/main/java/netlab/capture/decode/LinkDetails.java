@@ -27,7 +27,7 @@ final class LinkDetails {
             int off = v.vlanOffset(t);
             Protocol p = v.vlanTpid(t) == 0x88a8 ? Protocol.IEEE8021AD : Protocol.VLAN;
             out.add(new FieldList(v).add("id", v.vlanId(t)).add("priority", v.vlanPriority(t))
-                    .add("dei", v.vlanDei(t)).add("tpid", String.format("0x%04x", v.vlanTpid(t)))
+                    .add("dei", v.vlanDei(t)).add("tpid", FieldList.hex0x(v.vlanTpid(t), 4))
                     .hex16("type", off + 2).layer(p, off, 4));
         }
         out.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
@@ -58,7 +58,7 @@ final class LinkDetails {
             len = v.llcControl() > 0xff ? 4 : 3;
         }
         if (v.llcDsap() == 0xaa && v.llcSsap() == 0xaa && l.has(off + 3, 5)) {
-            l.add("oui", String.format("0x%06x", (v.u8(off + 3) << 16) | v.u16(off + 4))).hex16("pid", off + 6);
+            l.add("oui", FieldList.hex0x((v.u8(off + 3) << 16) | v.u16(off + 4), 6)).hex16("pid", off + 6);
             len = 8;
         }
         return l.layer(Protocol.LLC, off, len);

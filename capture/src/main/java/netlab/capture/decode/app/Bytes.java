@@ -34,6 +34,17 @@ final class Bytes {
         return new String(c);
     }
 
+    /** {@code 0x} and {@code digits} lower-case hex digits of {@code v}, as {@code String.format("0x%04x")} without its cost. */
+    static String hex0x(long v, int digits) {
+        char[] c = new char[digits + 2];
+        c[0] = '0';
+        c[1] = 'x';
+        for (int i = 0; i < digits; i++) {
+            c[2 + i] = HEX[(int) (v >>> (4 * (digits - 1 - i))) & 0xf];
+        }
+        return new String(c);
+    }
+
     /** Same bytes with every byte outside printable ASCII (0x20..0x7e) shown as '.'. */
     static String dots(byte[] d, int off, int len) {
         char[] c = new char[len];

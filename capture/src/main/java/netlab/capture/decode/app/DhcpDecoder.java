@@ -65,10 +65,10 @@ public final class DhcpDecoder {
             switch (i) {
                 case 0 -> out.add(new Field("op", op(Bytes.u8(d, p))));
                 case 1, 2, 3 -> out.add(new Field(names[i], Bytes.u8(d, p)));
-                case 4 -> out.add(new Field("xid", String.format("0x%08x", Bytes.u32(d, p))));
+                case 4 -> out.add(new Field("xid", Bytes.hex0x(Bytes.u32(d, p), 8)));
                 case 5 -> out.add(new Field("secs", Bytes.u16(d, p)));
                 case 6 -> {
-                    out.add(new Field("flags", String.format("0x%04x", Bytes.u16(d, p))));
+                    out.add(new Field("flags", Bytes.hex0x(Bytes.u16(d, p), 4)));
                     out.add(new Field("broadcast", (d[p] & 0x80) != 0));
                 }
                 case 7, 8, 9, 10 -> out.add(new Field(names[i], Bytes.ipv4(d, p)));

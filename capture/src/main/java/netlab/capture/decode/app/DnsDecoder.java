@@ -92,7 +92,7 @@ public final class DnsDecoder {
         }
         if (n >= 2) {
             int f = h[1];
-            fields.add(new Field("flags", String.format("0x%04x", f)));
+            fields.add(new Field("flags", Bytes.hex0x(f, 4)));
             fields.add(new Field("qr", (f & 0x8000) != 0));
             fields.add(new Field("opcode", opcode((f >>> 11) & 0xf)));
             fields.add(new Field("aa", (f & 0x0400) != 0));

@@ -40,7 +40,7 @@ final class TlsHello {
             if (!c.need(2, "cipher suite")) {
                 return;
             }
-            fields.add(new Field("cipher_suite", String.format("0x%04x", c.u16())));
+            fields.add(new Field("cipher_suite", Bytes.hex0x(c.u16(), 4)));
             if (!c.skip(1, "compression method")) {
                 return;
             }

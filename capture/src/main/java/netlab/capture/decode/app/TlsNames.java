@@ -23,7 +23,7 @@ final class TlsNames {
             case 0x0302 -> "TLS 1.1";
             case 0x0303 -> "TLS 1.2";
             case 0x0304 -> "TLS 1.3";
-            default -> String.format("0x%04x", v);
+            default -> Bytes.hex0x(v, 4);
         };
     }
 

@@ -1,0 +1,76 @@
+package netlab.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import netlab.analyzers.Analysis;
+import netlab.analyzers.FrameAnalyzer;
+import netlab.analyzers.ProtocolHierarchy;
+import netlab.analyzers.TrafficSummary;
+import netlab.capture.Frame;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Frames per second through {@link Analysis} (decode once, then the analyzer): {@code none} is the
+ * decode-only baseline, so an analyzer's own cost is the difference. A fresh analyzer per invocation
+ * of 100,000 frames keeps table growth (MACs, talkers) in the measurement, as in a real run.
+ *
+ * <p>To add an analyzer: one entry in {@link #ANALYZERS} and its name in {@code @Param}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
+public class AnalyzerBench {
+    static final int FRAMES = 100_000;
+
+    static final Map<String, Supplier<List<FrameAnalyzer>>> ANALYZERS = Map.of(
+            "none", List::of,
+            "traffic-summary", () -> List.of(new TrafficSummary()),
+            "protocol-hierarchy", () -> List.of(new ProtocolHierarchy()),
+            "all", () -> List.of(new TrafficSummary(), new ProtocolHierarchy()));
+
+    @Param({"none", "traffic-summary", "protocol-hierarchy", "all"})
+    public String analyzer;
+
+    @Param({"mix", "mac-flood", "arp-flood"})
+    public String capture;
+
+    private Frame[] frames;
+    private Analysis analysis;
+
+    @Setup
+    public void setUp() {
+        frames = Captures.frames(Captures.pcap(capture, FRAMES));
+    }
+
+    @Setup(Level.Invocation)
+    public void freshAnalyzers() {
+        analysis = new Analysis(ANALYZERS.get(analyzer).get());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public Analysis analyzeAll() {
+        for (Frame f : frames) {
+            analysis.offer(f);
+        }
+        analysis.finish();
+        return analysis;
+    }
+}
