@@ -40,25 +40,10 @@ class CaptureFilesLiveTest {
         }
     }
 
-    /** Frame {@code k} as CaptureLiveTest sends it: b to a, EtherType 0x88b5, "netlab k", zero padding. */
-    private static byte[] frame(int k) {
-        byte[] f = new byte[60];
-        byte[] header = java.util.HexFormat.of().parseHex("02000000000102000000000288b5");
-        System.arraycopy(header, 0, f, 0, header.length);
-        byte[] payload = ("netlab " + k).getBytes();
-        System.arraycopy(payload, 0, f, 14, payload.length);
-        return f;
-    }
 
-    /** Sends frames 0..n-1 from b's veth1 with a raw AF_PACKET socket. */
+
     private static void send(int n) {
-        String py = "import socket\n"
-                + "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n"
-                + "s.bind(('veth1', 0))\n"
-                + "for k in range(" + n + "):\n"
-                + "    f = bytes.fromhex('02000000000102000000000288b5') + ('netlab %d' % k).encode()\n"
-                + "    s.send(f + bytes(60 - len(f)))\n";
-        NamespaceLab.Result r = lab.exec(lab.b, T, "/usr/bin/python3", "-c", py);
+        NamespaceLab.Result r = lab.sendTestFrames(0, n, T);
         assertEquals(0, r.code(), r.err());
     }
 
@@ -81,7 +66,7 @@ class CaptureFilesLiveTest {
         assertTrue(Files.size(file) <= 1_000_000 && first > 13_000, first + " frames in the first file");
         assertEquals(Long.parseLong(m.group(1)), all.size());
         for (int k = 0; k < all.size(); k++) {
-            assertArrayEquals(frame(k), all.get(k), "frame " + k);
+            assertArrayEquals(NamespaceLab.testFrame(k), all.get(k), "frame " + k);
         }
     }
 
@@ -100,7 +85,7 @@ class CaptureFilesLiveTest {
             List<byte[]> kept = WriteFailureTest.readablePrefix(file);
             assertTrue(kept.size() > 100 && kept.size() < FRAMES, "kept " + kept.size());
             for (int k = 0; k < kept.size(); k++) {
-                assertArrayEquals(frame(k), kept.get(k), "frame " + k);
+                assertArrayEquals(NamespaceLab.testFrame(k), kept.get(k), "frame " + k);
             }
         }
     }

@@ -42,25 +42,10 @@ class CaptureLiveTest {
         }
     }
 
-    /** Frame {@code k}: from b's MAC to a's, EtherType 0x88b5, payload "netlab k", zero padding. */
-    private static byte[] frame(int k) {
-        byte[] f = new byte[60];
-        byte[] header = java.util.HexFormat.of().parseHex("02000000000102000000000288b5");
-        System.arraycopy(header, 0, f, 0, header.length);
-        byte[] payload = ("netlab " + k).getBytes();
-        System.arraycopy(payload, 0, f, 14, payload.length);
-        return f;
-    }
 
-    /** Sends frames {@code from}..{@code to - 1} from namespace b's veth1 with a raw AF_PACKET socket. */
+
     private static void send(int from, int to) {
-        String py = "import socket\n"
-                + "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n"
-                + "s.bind(('veth1', 0))\n"
-                + "for k in range(" + from + ", " + to + "):\n"
-                + "    f = bytes.fromhex('02000000000102000000000288b5') + ('netlab %d' % k).encode()\n"
-                + "    s.send(f + bytes(60 - len(f)))\n";
-        NamespaceLab.Result r = lab.exec(lab.b, T, "/usr/bin/python3", "-c", py);
+        NamespaceLab.Result r = lab.sendTestFrames(from, to, T);
         assertEquals(0, r.code(), r.err());
     }
 
@@ -78,7 +63,7 @@ class CaptureLiveTest {
         List<byte[]> got = frames(file);
         assertEquals(n, got.size());
         for (int k = 0; k < n; k++) {
-            assertArrayEquals(frame(k), got.get(k), "frame " + k);
+            assertArrayEquals(NamespaceLab.testFrame(k), got.get(k), "frame " + k);
         }
     }
 

@@ -266,4 +266,25 @@ final class NamespaceLab implements AutoCloseable {
         }
         namespaces.clear();
     }
+
+    /** Test frame {@code k}: from b's MAC to a's, EtherType 0x88b5, payload "netlab k", zero padding to 60 bytes. */
+    static byte[] testFrame(int k) {
+        byte[] f = new byte[60];
+        byte[] header = java.util.HexFormat.of().parseHex("02000000000102000000000288b5");
+        System.arraycopy(header, 0, f, 0, header.length);
+        byte[] payload = ("netlab " + k).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(payload, 0, f, 14, payload.length);
+        return f;
+    }
+
+    /** Sends test frames {@code from}..{@code to - 1} from namespace b's veth1 with a raw AF_PACKET socket. */
+    Result sendTestFrames(int from, int to, int seconds) {
+        String py = "import socket\n"
+                + "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)\n"
+                + "s.bind(('veth1', 0))\n"
+                + "for k in range(" + from + ", " + to + "):\n"
+                + "    f = bytes.fromhex('02000000000102000000000288b5') + ('netlab %d' % k).encode()\n"
+                + "    s.send(f + bytes(60 - len(f)))\n";
+        return exec(b, seconds, "/usr/bin/python3", "-c", py);
+    }
 }
