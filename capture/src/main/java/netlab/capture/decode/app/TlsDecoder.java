@@ -74,7 +74,8 @@ public final class TlsDecoder {
         fields.add(new Field("handshake_types", types));
         boolean first = true;
         while (c.failure == null && p < recEnd) {
-            c.p = p;
+            // A message that starts past the captured bytes is cut at their end, not at its own start.
+            c.p = Math.min(p, capEnd);
             if (!c.need(1, "handshake type")) {
                 return;
             }
