@@ -47,6 +47,19 @@ class ArpResolveLiveTest {
     }
 
     @Test
+    void debianArpingSeesTheSameMac() {
+        NamespaceLab.requireTool("/usr/sbin/arping", "arping");
+        // Habets' arping prints "60 bytes from MAC (IP): ...", iputils' "Unicast reply from IP [MAC] ...".
+        NamespaceLab.Result theirs = lab.exec(lab.a, T, "arping", "-c", "1", "-i", "veth0", NamespaceLab.IP_B);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})")
+                .matcher(theirs.out());
+        assertTrue(m.find(), theirs.out() + theirs.err());
+        NamespaceLab.Result ours = lab.netlab(lab.a, T, "arp-resolve", NamespaceLab.IP_B);
+        assertEquals(0, ours.code(), ours.err());
+        assertTrue(ours.out().startsWith(NamespaceLab.IP_B + " is-at " + m.group(1).toLowerCase() + " "), ours.out());
+    }
+
+    @Test
     void resolvesThePeerToTheMacItsKernelShowsAndAgreesWithTheNeighbourCache() {
         String mac = peerMac();
         NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", NamespaceLab.IP_B);

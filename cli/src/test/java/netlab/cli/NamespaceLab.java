@@ -287,4 +287,14 @@ final class NamespaceLab implements AutoCloseable {
                 + "    s.send(f + bytes(60 - len(f)))\n";
         return exec(b, seconds, "/usr/bin/python3", "-c", py);
     }
+
+    /** Skips when a peer tool is not installed (fails instead with NETLAB_REQUIRE_LIVE=1, where .ci/run installs it). */
+    static void requireTool(String path, String pkg) {
+        if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of(path))) {
+            if ("1".equals(System.getenv("NETLAB_REQUIRE_LIVE"))) {
+                fail(pkg + " (Debian package) is not installed, and NETLAB_REQUIRE_LIVE=1");
+            }
+            org.junit.jupiter.api.Assumptions.abort(pkg + " (Debian package) is not installed");
+        }
+    }
 }
