@@ -44,6 +44,9 @@ jar="$root/cli/target/netlab.jar"
 jsa="$root/cli/target/netlab.jsa"
 # The flags ./netlab passes: C2 for long-running commands, C1 only for short ones (see ./netlab).
 long_opts=(-XX:+UseSerialGC -Xmn16m -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  long_opts+=(-XX:+UseTransparentHugePages)
+fi
 short_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 if [ -f "$jsa" ]; then
   long_opts+=(-XX:SharedArchiveFile="$jsa"); short_opts+=(-XX:SharedArchiveFile="$jsa")

@@ -13,11 +13,16 @@ public final class LruIndex {
     public static final int NONE = -1;
 
     private final int cap;
-    private long[] hi;
-    private long[] lo;
-    private int[] prev;
-    private int[] next;
-    private int[] table;
+    /** Key of slot s at [2s] (high) and [2s + 1] (low): a hit reads one cache line, not two. */
+    private long[] keys;
+    /** LRU links of slot s at [2s] (older) and [2s + 1] (newer), side by side for the same reason. */
+    private int[] links;
+    /**
+     * Open addressing, linear probing: each entry holds the key's hash in the high half and slot + 1 in the
+     * low half (0 = empty), so probing past other keys and backward-shift deletion never read their keys,
+     * which in a large table are a cache miss each.
+     */
+    private long[] table;
     private int size;
     private int allocated;
     private int freeHead = NONE;
@@ -31,11 +36,9 @@ public final class LruIndex {
         }
         this.cap = cap;
         int c = Math.min(cap, 64);
-        hi = new long[c];
-        lo = new long[c];
-        prev = new int[c];
-        next = new int[c];
-        table = new int[tableSizeFor(c)];
+        keys = new long[2 * c];
+        links = new int[2 * c];
+        table = new long[tableSizeFor(c)];
     }
 
     private static int tableSizeFor(int entries) {
@@ -51,13 +54,15 @@ public final class LruIndex {
 
     /** The slot of the key, or {@link #NONE}. */
     public int find(long h, long l) {
+        int hash = home(h, l);
         int mask = table.length - 1;
-        for (int i = home(h, l) & mask; ; i = (i + 1) & mask) {
-            int s = table[i] - 1;
-            if (s < 0) {
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            long e = table[i];
+            if (e == 0) {
                 return NONE;
             }
-            if (hi[s] == h && lo[s] == l) {
+            int s = (int) e - 1;
+            if ((int) (e >>> 32) == hash && keys[2 * s] == h && keys[2 * s + 1] == l) {
                 return s;
             }
         }
@@ -71,18 +76,18 @@ public final class LruIndex {
         int s;
         if (freeHead != NONE) {
             s = freeHead;
-            freeHead = next[s];
+            freeHead = links[2 * s + 1];
         } else {
-            if (allocated == hi.length) {
+            if (allocated == capacity()) {
                 grow();
             }
             s = allocated++;
         }
-        hi[s] = h;
-        lo[s] = l;
+        keys[2 * s] = h;
+        keys[2 * s + 1] = l;
         size++;
         linkTail(s);
-        place(s);
+        place(s, home(h, l));
         return s;
     }
 
@@ -98,7 +103,7 @@ public final class LruIndex {
     public void remove(int s) {
         unlink(s);
         unplace(s);
-        next[s] = freeHead;
+        links[2 * s + 1] = freeHead;
         freeHead = s;
         size--;
     }
@@ -113,7 +118,7 @@ public final class LruIndex {
 
     /** Slots handed out so far can be numbered below this; value arrays are grown to it. */
     public int capacity() {
-        return hi.length;
+        return keys.length / 2;
     }
 
     /** The least recently used slot, or {@link #NONE}. */
@@ -123,66 +128,65 @@ public final class LruIndex {
 
     /** The next more recent slot after {@code s}, or {@link #NONE}. */
     public int newer(int s) {
-        return next[s];
+        return links[2 * s + 1];
     }
 
     public long hi(int s) {
-        return hi[s];
+        return keys[2 * s];
     }
 
     public long lo(int s) {
-        return lo[s];
+        return keys[2 * s + 1];
     }
 
     private void linkTail(int s) {
-        prev[s] = tail;
-        next[s] = NONE;
+        links[2 * s] = tail;
+        links[2 * s + 1] = NONE;
         if (tail == NONE) {
             head = s;
         } else {
-            next[tail] = s;
+            links[2 * tail + 1] = s;
         }
         tail = s;
     }
 
     private void unlink(int s) {
-        int p = prev[s];
-        int n = next[s];
+        int p = links[2 * s];
+        int n = links[2 * s + 1];
         if (p == NONE) {
             head = n;
         } else {
-            next[p] = n;
+            links[2 * p + 1] = n;
         }
         if (n == NONE) {
             tail = p;
         } else {
-            prev[n] = p;
+            links[2 * n] = p;
         }
     }
 
-    private void place(int s) {
+    private void place(int s, int hash) {
         int mask = table.length - 1;
-        int i = home(hi[s], lo[s]) & mask;
+        int i = hash & mask;
         while (table[i] != 0) {
             i = (i + 1) & mask;
         }
-        table[i] = s + 1;
+        table[i] = ((long) hash << 32) | (s + 1);
     }
 
     /** Linear-probing deletion by backward shift, so no tombstones accumulate under churn. */
     private void unplace(int s) {
         int mask = table.length - 1;
-        int i = home(hi[s], lo[s]) & mask;
-        while (table[i] != s + 1) {
+        int i = home(keys[2 * s], keys[2 * s + 1]) & mask;
+        while ((int) table[i] != s + 1) {
             i = (i + 1) & mask;
         }
         table[i] = 0;
         for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
-            int t = table[j] - 1;
-            int k = home(hi[t], lo[t]) & mask;
+            int k = (int) (table[j] >>> 32) & mask;
             boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (!stays) {
-                table[i] = t + 1;
+                table[i] = table[j];
                 table[j] = 0;
                 i = j;
             }
@@ -190,16 +194,14 @@ public final class LruIndex {
     }
 
     private void grow() {
-        int c = (int) Math.min(cap, hi.length * 2L);
-        hi = Arrays.copyOf(hi, c);
-        lo = Arrays.copyOf(lo, c);
-        prev = Arrays.copyOf(prev, c);
-        next = Arrays.copyOf(next, c);
+        int c = (int) Math.min(cap, capacity() * 2L);
+        keys = Arrays.copyOf(keys, 2 * c);
+        links = Arrays.copyOf(links, 2 * c);
         int t = tableSizeFor(c);
         if (t > table.length) {
-            table = new int[t];
-            for (int s = head; s != NONE; s = next[s]) {
-                place(s);
+            table = new long[t];
+            for (int s = head; s != NONE; s = links[2 * s + 1]) {
+                place(s, home(keys[2 * s], keys[2 * s + 1]));
             }
         }
     }

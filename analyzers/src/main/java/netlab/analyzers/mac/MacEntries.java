@@ -56,7 +56,8 @@ final class MacEntries {
         vlans[s] = 0;
         ipsMore[s] = 0;
         ipCount[s] = 0;
-        ips[s] = null;
+        // ips[s] keeps the array of the station that last held the slot: only ipCount[s] entries are read,
+        // and reusing it keeps a flood of new stations from promoting one dead array per station.
         return s;
     }
 

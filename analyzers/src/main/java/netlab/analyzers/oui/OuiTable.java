@@ -2,6 +2,7 @@ package netlab.analyzers.oui;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -106,13 +107,34 @@ public final class OuiTable {
     }
 
     private static OuiTable read(InputStream in) throws IOException {
+        byte[] text = in.readAllBytes();
         Builder b = new Builder();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
-        while ((line = r.readLine()) != null) {
-            b.line(line);
+        if (indexOf(text, (byte) '\r', 0) >= 0) {
+            // BufferedReader's line ends (\r, \n, \r\n); the byte scan below knows only \n.
+            BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(text),
+                    StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = r.readLine()) != null) {
+                b.line(line);
+            }
+        } else {
+            for (int start = 0; start < text.length; ) {
+                int end = indexOf(text, (byte) '\n', start);
+                end = end < 0 ? text.length : end;
+                b.line(text, start, end);
+                start = end + 1;
+            }
         }
         return new OuiTable(b);
+    }
+
+    private static int indexOf(byte[] a, byte value, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Collects parsed lines; names are shared between prefixes of the same vendor. */
@@ -122,6 +144,46 @@ public final class OuiTable {
         final List<String> nameList = new ArrayList<>();
         String header = "";
         int skipped;
+
+        /**
+         * One line of UTF-8 bytes. The bundled table's lines ({@code HEX<TAB>Name}, 6/7/9 hex digits, the name
+         * printable ASCII with single inner spaces) are taken straight from the bytes, which is what
+         * {@link OuiLine#parse} would make of them, without its splitting and copying (most of a cold
+         * start's load time); any other line goes through {@link #line(String)}.
+         */
+        void line(byte[] t, int from, int to) {
+            int tab = from;
+            long prefix = 0;
+            while (tab < to && hexDigit(t[tab]) >= 0) {
+                prefix = (prefix << 4) | hexDigit(t[tab++]);
+            }
+            int digits = tab - from;
+            if (tab == to || t[tab] != '\t' || (digits != 6 && digits != 7 && digits != 9)
+                    || !plainName(t, tab + 1, to)) {
+                line(new String(t, from, to - from, StandardCharsets.UTF_8));
+                return;
+            }
+            add(prefix, digits == 6 ? 24 : digits == 7 ? 28 : 36,
+                    new String(t, tab + 1, to - tab - 1, StandardCharsets.ISO_8859_1));
+        }
+
+        private static int hexDigit(byte c) {
+            return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        }
+
+        /** Non-empty printable ASCII, no space at either end or next to another (what OuiLine keeps as is). */
+        private static boolean plainName(byte[] t, int from, int to) {
+            if (from >= to || t[from] == ' ' || t[to - 1] == ' ') {
+                return false;
+            }
+            for (int i = from; i < to; i++) {
+                if (t[i] < ' ' || t[i] > '~' || (t[i] == ' ' && t[i - 1] == ' ')) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         void line(String line) {
             if (line.startsWith("#")) {
@@ -138,14 +200,18 @@ public final class OuiTable {
                 skipped++;
                 return;
             }
-            int slot = p.bits() == 36 ? 0 : p.bits() == 28 ? 1 : 2;
-            Integer id = nameIds.get(p.vendor());
+            add(p.prefix(), p.bits(), p.vendor());
+        }
+
+        private void add(long prefix, int bits, String vendor) {
+            int slot = bits == 36 ? 0 : bits == 28 ? 1 : 2;
+            Integer id = nameIds.get(vendor);
             if (id == null) {
                 id = nameList.size();
-                nameIds.put(p.vendor(), id);
-                nameList.add(p.vendor());
+                nameIds.put(vendor, id);
+                nameList.add(vendor);
             }
-            keys[slot].add((p.prefix() << 20) | id);
+            keys[slot].add((prefix << 20) | id);
         }
     }
 
