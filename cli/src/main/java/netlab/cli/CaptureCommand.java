@@ -84,7 +84,7 @@ final class CaptureCommand implements Callable<Integer> {
     Integer fileCount;
 
     @Option(names = {"-G", "--rotate-seconds"}, paramLabel = "SECONDS", description = "With -w, start a new file every SECONDS "
-            + "(at the first frame of each period); a % in FILE makes it a strftime pattern in UTC (%Y%m%d-%H%M%S), "
+            + "(at the first frame of each period); a %% in FILE makes it a strftime pattern in UTC (%%Y%%m%%d-%%H%%M%%S), "
             + "else the files are numbered FILE, FILE1, ...")
     Long rotateSeconds;
 

@@ -1,0 +1,35 @@
+package netlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Every command's --help renders cleanly: exit 0, usage on stdout, no picocli format warnings. */
+class HelpTest {
+
+    @Test
+    void everyCommandHasCleanHelp() {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String name : Netlab.newCommandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().keySet()) {
+                if (name.equals("help")) {
+                    continue;
+                }
+                Run r = Run.of(name, "--help");
+                assertEquals(0, r.code(), name + ": " + r.err());
+                assertTrue(r.out().startsWith("Usage: netlab " + name), name + ": " + r.out());
+                assertEquals("", r.err(), name);
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    }
+}
