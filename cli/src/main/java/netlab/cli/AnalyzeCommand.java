@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.io.UncheckedIOException;
-import java.util.EnumSet;
 import netlab.analyzers.Json;
 import netlab.analyzers.event.EventListener;
-import netlab.analyzers.event.EventLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,16 +61,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        JsonGenerator eventsOut = streamEvents ? Json.compact(out) : null;
-        AnalyzerSet set = new AnalyzerSet(options, eventsOut == null ? EventListener.none() : e -> {
-            try {
-                EventLog.write(eventsOut, e);
-                eventsOut.flush();
-                out.println();
-            } catch (IOException x) {
-                throw new UncheckedIOException(x);
-            }
-        });
+        AnalyzerSet set = new AnalyzerSet(options, streamEvents ? new LiveEvents(out, true) : EventListener.none());
         List<FileResult> results = new ArrayList<>();
         try (Signals signals = new Signals(() -> stop = true)) {
             for (String path : files) {

@@ -135,7 +135,7 @@ final class AnalyzerSet {
             out.println("  none");
         }
         for (Event e : events.events()) {
-            out.printf("  %s  %-17s %s%n", netlab.capture.Timestamps.rfc3339(e.timeNanos()), e.type(), e.reason());
+            out.println("  " + LiveEvents.line(e));
         }
         if (events.dropped() > 0) {
             out.printf("  ... %d more events not listed (counts: %s)%n", events.dropped(), events.counts());

@@ -63,9 +63,6 @@ final class ArpExchange {
         this.err = err;
         try {
             this.json = json ? Json.compact(out) : null;
-            if (this.json != null) {
-                this.json.setRootValueSeparator(null);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

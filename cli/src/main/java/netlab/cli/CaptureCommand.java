@@ -135,9 +135,6 @@ final class CaptureCommand implements Callable<Integer> {
         LiveCapture capture = open();
         try (capture;
              JsonGenerator g = json && showFrames() ? Json.compact(out) : null) {
-            if (g != null) {
-                g.setRootValueSeparator(null);
-            }
             dropPrivileges(err);
             err.println("netlab: listening on " + capture.device() + ", link-type " + capture.linkType()
                     + ", snapshot length " + capture.snapLength() + " bytes");

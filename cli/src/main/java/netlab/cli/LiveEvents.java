@@ -19,12 +19,14 @@ final class LiveEvents implements EventListener {
         this.out = out;
         try {
             this.json = json ? Json.compact(out) : null;
-            if (this.json != null) {
-                this.json.setRootValueSeparator(null);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text form of an event: capture time, type, reason. */
+    static String line(Event e) {
+        return String.format("%s  %-17s %s", Timestamps.rfc3339(e.timeNanos()), e.type(), e.reason());
     }
 
     @Override
@@ -39,7 +41,7 @@ final class LiveEvents implements EventListener {
                 }
                 out.println();
             } else {
-                out.printf("%s  %-17s %s%n", Timestamps.rfc3339(e.timeNanos()), e.type(), e.reason());
+                out.println(line(e));
             }
             out.flush();
         }
