@@ -38,8 +38,9 @@ log() { echo "run.sh: $*" >&2; }
 
 # ---- build -------------------------------------------------------------------------------------------
 log "building netlab and the benchmark jar"
-"$root/netlab" --version >/dev/null
 (cd "$root" && mvn -q -B -DskipTests -pl bench -am package) >&2
+# After the package step, which may rewrite netlab.jar: ./netlab remakes its AppCDS archive for the jar.
+"$root/netlab" --version >/dev/null
 jar="$root/cli/target/netlab.jar"
 jsa="$root/cli/target/netlab.jsa"
 # The flags ./netlab passes: C2 for long-running commands, C1 only for short ones (see ./netlab).
