@@ -45,6 +45,7 @@ jar="$root/cli/target/netlab.jar"
 jsa="$root/cli/target/netlab.jsa"
 # The flags ./netlab passes: C2 for long-running commands, C1 only for short ones (see ./netlab).
 long_opts=(-XX:+UseSerialGC -Xmn16m -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+long_opts+=(-XX:Tier4InvocationThreshold=100000 -XX:Tier4CompileThreshold=120000 -XX:Tier4BackEdgeThreshold=1000000)
 if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
   long_opts+=(-XX:+UseTransparentHugePages)
 fi

@@ -16,9 +16,6 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Raw packet capture and ARP analysis: decode every OSI layer, pair ARP requests "
                 + "with replies, measure broadcast rates, model a switch's MAC table.",
-        subcommands = {ReadCommand.class, AnalyzeCommand.class, SubnetCommand.class,
-            InterfacesCommand.class, CaptureCommand.class, ArpResolveCommand.class, ArpScanCommand.class, WatchCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -32,4 +32,22 @@ class HelpTest {
         }
         assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
+
+    /** Main builds only the subcommand it runs: help, usage errors and --verbose must not notice. */
+    @Test
+    void oneSubcommandBehavesAsInTheFullCommandLine() {
+        for (String name : Netlab.newCommandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter())).getSubcommands().keySet()) {
+            for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-option"}, {name, "--verbose", "--help"}}) {
+                Run lazy = Run.of(args);
+                Run full = Run.full(args);
+                assertEquals(full, lazy, String.join(" ", args));
+            }
+        }
+        assertEquals(Run.full("--help"), Run.of("--help"));
+        assertEquals(Run.full("analyz"), Run.of("analyz"));
+        assertEquals(Run.full("--version"), Run.of("--version"));
+        assertEquals(Run.full("-V"), Run.of("-V"));
+        assertTrue(Run.of("--help").out().contains("arp-scan"), "top-level help lists every command");
+    }
 }

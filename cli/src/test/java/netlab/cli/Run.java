@@ -4,10 +4,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
-/** Runs netlab through {@link Netlab#newCommandLine} and captures exit code, stdout and stderr. */
+/** Runs netlab through {@link Netlab#newCommandLine}, as {@link Main} does, and captures exit code, stdout and stderr. */
 record Run(int code, String out, String err) {
 
     static Run of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Netlab.newCommandLine(new PrintWriter(out), new PrintWriter(err), args).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** As {@link #of}, through the command line with every subcommand built. */
+    static Run full(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Netlab.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
