@@ -16,6 +16,8 @@ public final class PacketView {
     /** At most this many IPv6 extension headers are followed. */
     public static final int MAX_IPV6_EXTENSIONS = 16;
     private static final int MAX_DEPTH = 40;
+    /** {@link #ipChecksumStatus} of a complete IPv4 header whose checksum nobody has asked about yet. */
+    static final int CHECKSUM_PENDING = -1;
 
     Frame frame;
     byte[] data;
@@ -342,8 +344,11 @@ public final class PacketView {
         return ipFragment;
     }
 
-    /** IPv4 header checksum: 0 not checked, 1 good, 2 bad. */
+    /** IPv4 header checksum: 0 not checked (no complete IPv4 header), 1 good, 2 bad; computed on the first call. */
     public int ipChecksumStatus() {
+        if (ipChecksumStatus == CHECKSUM_PENDING) {
+            ipChecksumStatus = NetworkDecoder.checksum(this, l3Offset, ipHeaderLength) == 0 ? 1 : 2;
+        }
         return ipChecksumStatus;
     }
 

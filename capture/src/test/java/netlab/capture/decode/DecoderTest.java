@@ -117,6 +117,21 @@ class DecoderTest {
                 new String[] {"eth", "vlan", "ip", "icmp"});
     }
 
+    /** The checksum is verified lazily, on the first ask; a view reused for another frame must not keep it. */
+    @Test
+    void ipv4ChecksumIsCheckedOnFirstAskAndPerFrame() {
+        // the VLAN_ICMP frame with its IPv4 checksum 66de changed to 66df
+        String bad = VLAN_ICMP.replace("400166de", "400166df");
+        PacketView v = decode(bad);
+        assertEquals(2, v.ipChecksumStatus());
+        assertEquals(2, v.ipChecksumStatus());
+        Decoder.decode(frame(VLAN_ICMP, LinkType.ETHERNET), v);
+        assertEquals(1, v.ipChecksumStatus());
+        Decoder.decode(frame(ARP, LinkType.ETHERNET), v);
+        assertEquals(0, v.ipChecksumStatus());
+        assertEquals(0, decode(VLAN_ICMP.substring(0, 2 * 30)).ipChecksumStatus(), "header cut short: not checked");
+    }
+
     @Test
     void tcpSyn() {
         PacketView v = decode(TCP_SYN);
