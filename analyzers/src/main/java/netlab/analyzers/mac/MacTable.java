@@ -116,7 +116,7 @@ public final class MacTable implements FrameAnalyzer {
         if (config.agingNanos() == 0) {
             return;
         }
-        for (int s = index.oldest(); s >= 0 && now - entries.last[s] > config.agingNanos(); s = index.oldest()) {
+        for (int s = index.oldest(); s >= 0 && now - entries.last(s) > config.agingNanos(); s = index.oldest()) {
             index.remove(s);
             agedOut++;
         }
@@ -137,22 +137,20 @@ public final class MacTable implements FrameAnalyzer {
         } else {
             index.touch(s);
         }
-        entries.last[s] = Math.max(entries.last[s], f.timestampNanos());
-        entries.frames[s]++;
-        entries.bytes[s] += f.originalLength();
+        entries.addFrame(s, f.timestampNanos(), f.originalLength());
         long dst = v.dstMac();
         if (dst == 0xffff_ffff_ffffL) {
-            entries.broadcast[s]++;
+            entries.addBroadcast(s);
         } else if (dst >= 0 && (dst & GROUP_BIT) != 0) {
-            entries.multicast[s]++;
+            entries.addMulticast(s);
         }
         for (int i = 0; i < v.vlanCount(); i++) {
             entries.addVlan(s, v.vlanId(i));
         }
         if (v.arpOpcode() == 1) {
-            entries.arpRequests[s]++;
+            entries.addArpRequest(s);
         } else if (v.arpOpcode() == 2) {
-            entries.arpReplies[s]++;
+            entries.addArpReply(s);
         }
         StationAddresses.record(v, f, src, entries, s, MAX_IPS_PER_STATION);
     }
@@ -167,7 +165,7 @@ public final class MacTable implements FrameAnalyzer {
     public void countUnanswered(long mac, int vlan) {
         int s = index.find(MacEntries.key(vlan, mac));
         if (s >= 0) {
-            entries.arpUnanswered[s]++;
+            entries.addArpUnanswered(s);
         }
     }
 

@@ -26,9 +26,9 @@ public record Station(long mac, int vlan, List<Integer> vlans, List<String> ips,
 
     static Station of(MacEntries e, int s) {
         long key = e.index.key(s);
-        return new Station(key & 0xffff_ffff_ffffL, (int) (key >>> 48), e.vlanList(s), e.ipText(s), e.ipsMore[s],
-                e.frames[s], e.bytes[s], e.broadcast[s], e.multicast[s], e.first[s], e.last[s], e.arpRequests[s],
-                e.arpReplies[s], e.arpUnanswered[s]);
+        return new Station(key & 0xffff_ffff_ffffL, (int) (key >>> 48), e.vlanList(s), e.ipText(s), e.ipsMore(s),
+                e.frames(s), e.bytes(s), e.broadcast(s), e.multicast(s), e.first(s), e.last(s), e.arpRequests(s),
+                e.arpReplies(s), e.arpUnanswered(s));
     }
 
     /** U/L bit set: not an IEEE-assigned address (IEEE 802 clause 8.2). */
