@@ -13,32 +13,40 @@ import java.util.List;
  */
 final class Bindings {
 
-    /** Per-binding state; allocated once per new (VLAN, IP), updated in place afterwards. */
-    private static final class Entry {
-        long firstSeen;
-        long[] macs = new long[2];
-        long[] macFirst = new long[2];
-        long[] macLast = new long[2];
-        int count;
-    }
+    /*
+     * All bindings live in one long[], a fixed stride per index slot: [firstSeen, count, then historyCap
+     * claims of (mac, first, last)], most recent claim first. Claim 0, the one almost every frame reads, sits
+     * next to the header, so a new binding (every frame of an ARP flood) writes one or two adjacent cache
+     * lines instead of an Entry object, its three arrays and a reference array, and an evicted binding's slot
+     * is reused in place without allocating.
+     */
+    private static final int FIRST_SEEN = 0;
+    private static final int COUNT = 1;
+    private static final int HEADER = 2;
+    private static final int MAC = HEADER;
+    private static final int FIRST = 3;
+    private static final int LAST = 4;
+    private static final int CLAIM = 3;
 
     private final LruIndex index;
     private final int historyCap;
+    private final int stride;
     private final long conflictWindow;
-    private Entry[] entries;
+    private long[] slots;
     private long evicted;
 
     Bindings(int cap, int historyCap, long conflictWindowNanos) {
         this.index = new LruIndex(cap);
         this.historyCap = historyCap;
+        this.stride = HEADER + CLAIM * historyCap;
         this.conflictWindow = conflictWindowNanos;
-        this.entries = new Entry[index.capacity()];
+        this.slots = new long[index.capacity() * stride];
     }
 
     /** The current MAC of the IP, or -1 when it has none. */
     long current(int vlan, int ip) {
         int s = index.find(vlan, ip);
-        return s < 0 ? -1 : entries[s].macs[0];
+        return s < 0 ? -1 : slots[s * stride + MAC];
     }
 
     /**
@@ -54,14 +62,14 @@ final class Bindings {
             return new ArpEvent.NewStation(t, vlan, ip, mac);
         }
         index.touch(s);
-        Entry e = entries[s];
-        if (e.macs[0] == mac) {
-            e.macLast[0] = Math.max(e.macLast[0], t);
+        int b = s * stride;
+        long previous = slots[b + MAC];
+        long previousLast = slots[b + LAST];
+        if (previous == mac) {
+            slots[b + LAST] = Math.max(previousLast, t);
             return null;
         }
-        long previous = e.macs[0];
-        long previousLast = e.macLast[0];
-        int at = indexOf(e, mac);
+        int at = indexOf(b, mac);
         ArpEvent event;
         if (at == 1) {
             event = new ArpEvent.FlipFlop(t, vlan, ip, mac, previous);
@@ -70,7 +78,7 @@ final class Bindings {
         } else {
             event = new ArpEvent.ChangedMac(t, vlan, ip, mac, previous, previousLast);
         }
-        moveToFront(e, at, mac, t);
+        moveToFront(b, at, mac, t);
         return event;
     }
 
@@ -78,58 +86,49 @@ final class Bindings {
      * Restores a binding known from an earlier run, unless the IP is already bound: its claims become the
      * history, most recently seen first (at most the history cap), so the next claim is judged against them.
      */
-    void seed(ArpBinding b) {
-        if (b.claims().isEmpty() || index.find(b.vlan(), b.ip()) >= 0) {
+    void seed(ArpBinding binding) {
+        if (binding.claims().isEmpty() || index.find(binding.vlan(), binding.ip()) >= 0) {
             return;
         }
-        List<ArpBinding.Claim> recent = new ArrayList<>(b.claims());
+        List<ArpBinding.Claim> recent = new ArrayList<>(binding.claims());
         recent.sort(Comparator.comparingLong(ArpBinding.Claim::lastSeenNanos).reversed());
         ArpBinding.Claim last = recent.get(0);
-        add(b.vlan(), b.ip(), last.mac(), last.lastSeenNanos());
-        Entry e = entries[index.find(b.vlan(), b.ip())];
+        int b = add(binding.vlan(), binding.ip(), last.mac(), last.lastSeenNanos());
         int n = Math.min(recent.size(), historyCap);
-        e.macs = new long[Math.max(2, n)];
-        e.macFirst = new long[e.macs.length];
-        e.macLast = new long[e.macs.length];
         for (int i = 0; i < n; i++) {
-            e.macs[i] = recent.get(i).mac();
-            e.macFirst[i] = recent.get(i).firstSeenNanos();
-            e.macLast[i] = recent.get(i).lastSeenNanos();
+            int c = b + MAC + CLAIM * i;
+            slots[c] = recent.get(i).mac();
+            slots[c + 1] = recent.get(i).firstSeenNanos();
+            slots[c + 2] = recent.get(i).lastSeenNanos();
         }
-        e.count = n;
-        e.firstSeen = b.firstSeenNanos();
+        slots[b + COUNT] = n;
+        slots[b + FIRST_SEEN] = binding.firstSeenNanos();
     }
 
-    private void add(int vlan, int ip, long mac, long t) {
-        Entry e = null;
+    /** Binds a new IP to its first claim, evicting the least recently seen binding when full; returns its base. */
+    private int add(int vlan, int ip, long mac, long t) {
         if (index.full()) {
-            // The evicted binding's entry is reused (its arrays only grow, and only count claims are read):
-            // in an ARP flood every frame evicts one, and allocating anew promoted ~200 bytes of garbage per
-            // frame into the old generation.
-            int old = index.oldest();
-            e = entries[old];
-            index.remove(old);
-            entries[old] = null;
+            // The slot freed here is the one insert hands out next, so an ARP flood rewrites the evicted
+            // binding's lines in place; claims past the count are never read, so they need no clearing.
+            index.remove(index.oldest());
             evicted++;
         }
-        int s = index.insert(vlan, ip);
-        if (s >= entries.length) {
-            entries = Arrays.copyOf(entries, index.capacity());
+        int b = index.insert(vlan, ip) * stride;
+        if (b >= slots.length) {
+            slots = Arrays.copyOf(slots, Math.multiplyExact(index.capacity(), stride));
         }
-        if (e == null) {
-            e = new Entry();
-        }
-        e.firstSeen = t;
-        e.macs[0] = mac;
-        e.macFirst[0] = t;
-        e.macLast[0] = t;
-        e.count = 1;
-        entries[s] = e;
+        slots[b + FIRST_SEEN] = t;
+        slots[b + COUNT] = 1;
+        slots[b + MAC] = mac;
+        slots[b + FIRST] = t;
+        slots[b + LAST] = t;
+        return b;
     }
 
-    private static int indexOf(Entry e, long mac) {
-        for (int i = 0; i < e.count; i++) {
-            if (e.macs[i] == mac) {
+    private int indexOf(int b, long mac) {
+        int count = (int) slots[b + COUNT];
+        for (int i = 0, c = b + MAC; i < count; i++, c += CLAIM) {
+            if (slots[c] == mac) {
                 return i;
             }
         }
@@ -137,28 +136,21 @@ final class Bindings {
     }
 
     /** Moves the claim at {@code at} (or a new one, dropping the oldest when full) to the front. */
-    private void moveToFront(Entry e, int at, long mac, long t) {
+    private void moveToFront(int b, int at, long mac, long t) {
         long first = t;
         if (at >= 0) {
-            first = e.macFirst[at];
+            first = slots[b + FIRST + CLAIM * at];
         } else {
-            if (e.count == e.macs.length && e.count < historyCap) {
-                int c = Math.min(historyCap, e.count * 2);
-                e.macs = Arrays.copyOf(e.macs, c);
-                e.macFirst = Arrays.copyOf(e.macFirst, c);
-                e.macLast = Arrays.copyOf(e.macLast, c);
-            }
-            at = Math.min(e.count, e.macs.length - 1);
-            if (e.count < e.macs.length) {
-                e.count++;
+            int count = (int) slots[b + COUNT];
+            at = Math.min(count, historyCap - 1);
+            if (count < historyCap) {
+                slots[b + COUNT] = count + 1;
             }
         }
-        System.arraycopy(e.macs, 0, e.macs, 1, at);
-        System.arraycopy(e.macFirst, 0, e.macFirst, 1, at);
-        System.arraycopy(e.macLast, 0, e.macLast, 1, at);
-        e.macs[0] = mac;
-        e.macFirst[0] = first;
-        e.macLast[0] = t;
+        System.arraycopy(slots, b + MAC, slots, b + MAC + CLAIM, CLAIM * at);
+        slots[b + MAC] = mac;
+        slots[b + FIRST] = first;
+        slots[b + LAST] = t;
     }
 
     int size() {
@@ -174,16 +166,17 @@ final class Bindings {
     List<ArpBinding> snapshot() {
         List<ArpBinding> out = new ArrayList<>(index.size());
         for (int s = index.oldest(); s != LruIndex.NONE; s = index.newer(s)) {
-            Entry e = entries[s];
-            List<ArpBinding.Claim> claims = new ArrayList<>(e.count);
+            int b = s * stride;
+            int count = (int) slots[b + COUNT];
+            List<ArpBinding.Claim> claims = new ArrayList<>(count);
             long last = Long.MIN_VALUE;
-            for (int i = 0; i < e.count; i++) {
-                claims.add(new ArpBinding.Claim(e.macs[i], e.macFirst[i], e.macLast[i]));
-                last = Math.max(last, e.macLast[i]);
+            for (int i = 0, c = b + MAC; i < count; i++, c += CLAIM) {
+                claims.add(new ArpBinding.Claim(slots[c], slots[c + 1], slots[c + 2]));
+                last = Math.max(last, slots[c + 2]);
             }
             claims.sort(Comparator.comparingLong(ArpBinding.Claim::firstSeenNanos)
                     .thenComparingLong(ArpBinding.Claim::mac));
-            out.add(new ArpBinding((int) index.hi(s), (int) index.lo(s), e.firstSeen, last,
+            out.add(new ArpBinding((int) index.hi(s), (int) index.lo(s), slots[b + FIRST_SEEN], last,
                     List.copyOf(claims)));
         }
         out.sort(Comparator.comparingInt(ArpBinding::vlan)

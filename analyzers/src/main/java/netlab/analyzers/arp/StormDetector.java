@@ -12,6 +12,16 @@ import netlab.analyzers.event.EventListener;
  * tracked sources, evicting the least recently active.
  */
 final class StormDetector {
+    /*
+     * Per-source state in one long[], a fixed stride per index slot: [ring position, filled, active (0/1),
+     * last hot time, then the ring of request times]. A new source (every frame of a flood with random MACs)
+     * then writes one or two adjacent cache lines instead of one in each of five parallel arrays.
+     */
+    private static final int POS = 0;
+    private static final int FILLED = 1;
+    private static final int ACTIVE = 2;
+    private static final int LAST_HOT = 3;
+    private static final int RING = 4;
     private final long window;
     private final int segmentRing;
     private final int sourceRing;
@@ -21,11 +31,8 @@ final class StormDetector {
     private long segmentLastHot;
     private boolean segmentActive;
     private final LruIndex sources;
-    private long[] sourceTimes;
-    private int[] sourcePos;
-    private int[] sourceFilled;
-    private long[] sourceLastHot;
-    private boolean[] sourceActive;
+    private final int sourceStride;
+    private long[] sourceState;
     private long storms;
 
     StormDetector(int segmentThreshold, int sourceThreshold, long windowNanos, int sourceCap) {
@@ -34,12 +41,8 @@ final class StormDetector {
         this.sourceRing = sourceThreshold + 1;
         this.segmentTimes = new long[segmentRing];
         this.sources = new LruIndex(sourceCap);
-        int c = sources.capacity();
-        sourceTimes = new long[c * sourceRing];
-        sourcePos = new int[c];
-        sourceFilled = new int[c];
-        sourceLastHot = new long[c];
-        sourceActive = new boolean[c];
+        this.sourceStride = RING + sourceRing;
+        this.sourceState = new long[sources.capacity() * sourceStride];
     }
 
     /** Counts one request from {@code sourceMac} (-1 when unknown); raises the storms that start with it. */
@@ -66,47 +69,48 @@ final class StormDetector {
 
     /** After the write, the ring's next position holds the oldest of the last N+1 requests, this one included. */
     private void source(int vlan, long mac, long t, EventListener out) {
-        int s = slot(vlan, mac);
-        int base = s * sourceRing;
-        sourceTimes[base + sourcePos[s]] = t;
-        sourcePos[s] = (sourcePos[s] + 1) % sourceRing;
-        sourceFilled[s] = Math.min(sourceRing, sourceFilled[s] + 1);
-        long oldest = sourceTimes[base + sourcePos[s]];
-        if (sourceFilled[s] == sourceRing && t - oldest < window) {
-            sourceLastHot[s] = t;
-            if (!sourceActive[s]) {
-                sourceActive[s] = true;
+        int b = slot(vlan, mac);
+        long[] st = sourceState;
+        int pos = (int) st[b + POS];
+        st[b + RING + pos] = t;
+        pos = (pos + 1) % sourceRing;
+        st[b + POS] = pos;
+        long filled = Math.min(sourceRing, st[b + FILLED] + 1);
+        st[b + FILLED] = filled;
+        long oldest = st[b + RING + pos];
+        if (filled == sourceRing && t - oldest < window) {
+            st[b + LAST_HOT] = t;
+            if (st[b + ACTIVE] == 0) {
+                st[b + ACTIVE] = 1;
                 storms++;
                 out.onEvent(new ArpEvent.ArpStorm(t, vlan, "source", mac, sourceRing, window / 1_000_000,
                         t - oldest));
             }
-        } else if (sourceActive[s] && t - sourceLastHot[s] >= window) {
-            sourceActive[s] = false;
+        } else if (st[b + ACTIVE] != 0 && t - st[b + LAST_HOT] >= window) {
+            st[b + ACTIVE] = 0;
         }
     }
 
+    /** The base of the source's state, a new one (evicting the least recently active when full) if unknown. */
     private int slot(int vlan, long mac) {
         int s = sources.find(vlan, mac);
         if (s >= 0) {
             sources.touch(s);
-            return s;
+            return s * sourceStride;
         }
         if (sources.full()) {
             sources.remove(sources.oldest());
         }
-        s = sources.insert(vlan, mac);
-        if (s >= sourcePos.length) {
-            int c = sources.capacity();
-            sourceTimes = Arrays.copyOf(sourceTimes, c * sourceRing);
-            sourcePos = Arrays.copyOf(sourcePos, c);
-            sourceFilled = Arrays.copyOf(sourceFilled, c);
-            sourceLastHot = Arrays.copyOf(sourceLastHot, c);
-            sourceActive = Arrays.copyOf(sourceActive, c);
+        int b = sources.insert(vlan, mac) * sourceStride;
+        if (b >= sourceState.length) {
+            sourceState = Arrays.copyOf(sourceState, Math.multiplyExact(sources.capacity(), sourceStride));
         }
-        sourcePos[s] = 0;
-        sourceFilled[s] = 0;
-        sourceActive[s] = false;
-        return s;
+        // The ring needs no clearing, as it is not read until it has filled again, nor the hot time, which is
+        // not read until a storm sets it.
+        sourceState[b + POS] = 0;
+        sourceState[b + FILLED] = 0;
+        sourceState[b + ACTIVE] = 0;
+        return b;
     }
 
     /** Storms raised so far, both scopes. */
