@@ -77,4 +77,34 @@ class BindingsHistoryTest {
         assertEquals(0, b.evicted());
         assertEquals(expected, b.snapshot());
     }
+
+    /** Histories start one claim deep and deepen as needed: every other binding survives each re-layout. */
+    @Test
+    void deepeningTheHistoryKeepsEveryOtherBinding() {
+        Bindings b = new Bindings(1000, 8, 60 * S);
+        for (int i = 0; i < 100; i++) {
+            b.claim(0, IP + i, A + i, 1 * S);
+        }
+        long[] macs = {B, C, D, 0x0200_0000_000eL, 0x0200_0000_000fL};
+        List<ArpBinding.Claim> expected = new ArrayList<>(List.of(claim(A + 50, 1, 1)));
+        for (int k = 0; k < macs.length; k++) {
+            b.claim(0, IP + 50, macs[k], (2 + k) * S);
+            expected.add(claim(macs[k], 2 + k, 2 + k));
+        }
+        b.seed(new ArpBinding(7, IP, 1 * S, 2 * S, List.of(claim(A, 1, 1), claim(B, 2, 2), claim(C, 1, 2))));
+        List<ArpBinding> all = b.snapshot();
+        assertEquals(101, all.size());
+        assertEquals(new ArpBinding(7, IP, 1 * S, 2 * S, List.of(claim(A, 1, 1), claim(C, 1, 2), claim(B, 2, 2))),
+                all.get(100));
+        for (int i = 0; i < 100; i++) {
+            ArpBinding x = all.get(i);
+            assertEquals(IP + i, x.ip());
+            assertEquals(i == 50 ? expected : List.of(claim(A + i, 1, 1)), x.claims(), "binding " + i);
+        }
+        // Most recent first: F, E, D, ... so E (second) flip-flops and D (third) is a conflict.
+        assertEquals(new ArpEvent.FlipFlop(9 * S, 0, IP + 50, 0x0200_0000_000eL, 0x0200_0000_000fL),
+                b.claim(0, IP + 50, 0x0200_0000_000eL, 9 * S));
+        assertEquals(new ArpEvent.IpConflict(10 * S, 0, IP + 50, D, 0x0200_0000_000eL, 9 * S),
+                b.claim(0, IP + 50, D, 10 * S));
+    }
 }
