@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import netlab.analyzers.FrameAnalyzer;
 import netlab.analyzers.event.EventListener;
 import netlab.analyzers.mac.IntervalSeries;
+import netlab.capture.Frame;
 import netlab.capture.decode.PacketView;
 
 /**
@@ -91,14 +92,15 @@ public final class BroadcastMeter implements FrameAnalyzer {
 
     @Override
     public void accept(PacketView v) {
-        long ts = v.frame().timestampNanos();
+        Frame f = v.frame();
+        long ts = f.timestampNanos();
         if (series.closes(ts)) {
             long next = Math.floorDiv(ts, config.intervalNanos()) * config.intervalNanos();
             closeInterval(ts, next > series.currentStart() + config.intervalNanos());
         }
         series.advance(ts);
         lastTs = ts;
-        int length = v.frame().originalLength();
+        int length = f.originalLength();
         long dst = v.dstMac();
         if (dst < 0) {
             unclassifiedFrames++;

@@ -15,6 +15,18 @@ public final class SourceRates {
     /** Most source MACs tracked at once; a broadcast domain rarely has more active stations. */
     public static final int SOURCE_CAP = 4096;
 
+    /**
+     * A slot's values lie side by side in {@link #values}, {@code STRIDE} longs from slot {@code s * STRIDE}:
+     * the three class counts (at the class number), then bytes, peak, stamp and inInterval. One frame then
+     * touches one or two cache lines instead of one per value, which a random-MAC flood (every frame a new
+     * source, each slot cold) pays for on every frame.
+     */
+    private static final int STRIDE = 7;
+    private static final int BYTES = 3;
+    private static final int PEAK = 4;
+    private static final int STAMP = 5;
+    private static final int IN_INTERVAL = 6;
+
     /** One source's totals for the report. */
     public record Source(long mac, long unicastFrames, long broadcastFrames, long multicastFrames, long bytes,
                          long peakBroadcastFrames) {
@@ -24,11 +36,7 @@ public final class SourceRates {
     }
 
     private final LruIndex index;
-    private long[] counts = new long[0];
-    private long[] bytes = new long[0];
-    private long[] peak = new long[0];
-    private long[] stamp = new long[0];
-    private long[] inInterval = new long[0];
+    private long[] values = new long[0];
     private long evicted;
 
     public SourceRates(int cap) {
@@ -41,43 +49,43 @@ public final class SourceRates {
      */
     public long count(long mac, int cls, int length, long intervalStart) {
         int s = index.find(mac);
+        long[] v;
+        int b;
         if (s < 0) {
             if (index.full()) {
                 index.remove(index.oldest());
                 evicted++;
             }
             s = index.add(mac);
-            ensure(index.capacity());
-            Arrays.fill(counts, s * 3, s * 3 + 3, 0);
-            bytes[s] = 0;
-            peak[s] = 0;
-            inInterval[s] = 0;
-            stamp[s] = intervalStart;
+            v = ensure(index.capacity());
+            b = s * STRIDE;
+            Arrays.fill(v, b, b + STRIDE, 0);
+            v[b + STAMP] = intervalStart;
         } else {
             index.touch(s);
+            v = values;
+            b = s * STRIDE;
         }
-        counts[s * 3 + cls]++;
-        bytes[s] += length;
+        v[b + cls]++;
+        v[b + BYTES] += length;
         if (cls != 1) {
-            return stamp[s] == intervalStart ? inInterval[s] : 0;
+            return v[b + STAMP] == intervalStart ? v[b + IN_INTERVAL] : 0;
         }
-        if (stamp[s] != intervalStart) {
-            stamp[s] = intervalStart;
-            inInterval[s] = 0;
+        if (v[b + STAMP] != intervalStart) {
+            v[b + STAMP] = intervalStart;
+            v[b + IN_INTERVAL] = 0;
         }
-        long n = ++inInterval[s];
-        peak[s] = Math.max(peak[s], n);
+        long n = ++v[b + IN_INTERVAL];
+        v[b + PEAK] = Math.max(v[b + PEAK], n);
         return n;
     }
 
-    private void ensure(int n) {
-        if (bytes.length < n) {
-            counts = Arrays.copyOf(counts, n * 3);
-            bytes = Arrays.copyOf(bytes, n);
-            peak = Arrays.copyOf(peak, n);
-            stamp = Arrays.copyOf(stamp, n);
-            inInterval = Arrays.copyOf(inInterval, n);
+    /** The value array, grown to hold {@code n} slots (the index grows by doubling, so this is rare). */
+    private long[] ensure(int n) {
+        if (values.length < n * STRIDE) {
+            values = Arrays.copyOf(values, n * STRIDE);
         }
+        return values;
     }
 
     /** Sources tracked now. */
@@ -94,7 +102,9 @@ public final class SourceRates {
     public List<Source> top(int n) {
         List<Source> all = new ArrayList<>(index.size());
         for (int s = index.oldest(); s >= 0; s = index.newer(s)) {
-            all.add(new Source(index.key(s), counts[s * 3], counts[s * 3 + 1], counts[s * 3 + 2], bytes[s], peak[s]));
+            int b = s * STRIDE;
+            all.add(new Source(index.key(s), values[b], values[b + 1], values[b + 2], values[b + BYTES],
+                    values[b + PEAK]));
         }
         all.sort(Comparator.comparingLong(Source::broadcastFrames).reversed()
                 .thenComparing(Comparator.comparingLong(Source::multicastFrames).reversed())
