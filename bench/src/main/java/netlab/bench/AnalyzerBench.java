@@ -8,6 +8,13 @@ import netlab.analyzers.Analysis;
 import netlab.analyzers.FrameAnalyzer;
 import netlab.analyzers.ProtocolHierarchy;
 import netlab.analyzers.TrafficSummary;
+import netlab.analyzers.arp.ArpConfig;
+import netlab.analyzers.arp.ArpTracker;
+import netlab.analyzers.broadcast.BroadcastMeter;
+import netlab.analyzers.event.EventListener;
+import netlab.analyzers.event.EventLog;
+import netlab.analyzers.mac.MacTable;
+import netlab.analyzers.oui.OuiTable;
 import netlab.capture.Frame;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,9 +50,12 @@ public class AnalyzerBench {
             "none", List::of,
             "traffic-summary", () -> List.of(new TrafficSummary()),
             "protocol-hierarchy", () -> List.of(new ProtocolHierarchy()),
-            "all", () -> List.of(new TrafficSummary(), new ProtocolHierarchy()));
+            "arp-tracker", () -> List.of(new ArpTracker(ArpConfig.defaults(), EventListener.none())),
+            "mac-table", () -> List.of(macTable(EventListener.none())),
+            "broadcast-meter", () -> List.of(new BroadcastMeter(BroadcastMeter.Config.DEFAULTS, EventListener.none())),
+            "all", AnalyzerBench::all);
 
-    @Param({"none", "traffic-summary", "protocol-hierarchy", "all"})
+    @Param({"none", "traffic-summary", "protocol-hierarchy", "arp-tracker", "mac-table", "broadcast-meter", "all"})
     public String analyzer;
 
     @Param({"mix", "mac-flood", "arp-flood"})
@@ -53,6 +63,20 @@ public class AnalyzerBench {
 
     private Frame[] frames;
     private Analysis analysis;
+
+    private static MacTable macTable(EventListener events) {
+        return new MacTable(MacTable.Config.DEFAULTS, OuiTable::bundled, events);
+    }
+
+    /** Every analyzer of {@code netlab analyze}, in its order, sharing one bounded event log. */
+    private static List<FrameAnalyzer> all() {
+        EventLog events = new EventLog(EventLog.DEFAULT_CAP, EventListener.none());
+        MacTable mac = macTable(events);
+        ArpTracker arp = new ArpTracker(ArpConfig.defaults(), events);
+        arp.setUnansweredHook((m, vlan, t) -> mac.countUnanswered(m, vlan));
+        return List.of(new TrafficSummary(), new ProtocolHierarchy(), mac, arp,
+                new BroadcastMeter(BroadcastMeter.Config.DEFAULTS, events));
+    }
 
     @Setup
     public void setUp() {
