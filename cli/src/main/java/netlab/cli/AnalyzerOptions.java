@@ -70,7 +70,7 @@ final class AnalyzerOptions {
         return new BroadcastMeter.Config(intervalNanos, broadcastStormFps, BroadcastMeter.Config.DEFAULTS.topSources());
     }
 
-    /** The vendor table, loaded on first use only (it costs ~0.2 s). */
+    /** The vendor table, loaded on first use only (~10 ms bundled, longer for an --oui-file to parse). */
     Supplier<OuiTable> vendors() {
         if (ouiFile == null) {
             return OuiTable::bundled;

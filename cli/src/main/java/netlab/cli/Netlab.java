@@ -37,9 +37,10 @@ public final class Netlab {
 
     /**
      * The command line {@code args} will run: when {@code args[0]} names a subcommand only that one is built,
-     * none for a lone {@code --version}, else all of them (top-level help, a mistyped name). picocli builds a command's model by reflection at
-     * start-up, ~25 ms for the seven that a run does not use; a subcommand's parsing, help and errors depend
-     * on nothing but its own model, so they come out the same either way (HelpTest checks).
+     * none for a lone {@code --version}, else all of them (top-level help, a mistyped name). picocli builds a
+     * command's model by reflection at start-up, ~25 ms for the seven that a run does not use; a subcommand's
+     * parsing, help and errors depend on nothing but its own model, so they come out the same either way
+     * (HelpTest checks).
      */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new NetlabCommand());
