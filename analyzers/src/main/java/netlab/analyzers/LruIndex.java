@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * An open-addressing hash index from two-long keys to dense slot numbers, kept in least-recently-used order
- * and never holding more than a fixed number of keys; the tables of this package keep their values in
- * arrays indexed by slot, so a lookup allocates nothing. Insertion order doubles as an expiry queue.
+ * and never holding more than a fixed number of keys; each slot holds one long value beside its key, and the
+ * tables of this package keep further values in arrays indexed by slot, so a lookup allocates nothing.
+ * Insertion order doubles as an expiry queue.
  * Single-long keys (a MAC, a packed VLAN+MAC) use the one-argument forms.
  */
 public final class LruIndex {
@@ -13,10 +14,13 @@ public final class LruIndex {
     public static final int NONE = -1;
 
     private final int cap;
-    /** Key of slot s at [2s] (high) and [2s + 1] (low): a hit reads one cache line, not two. */
-    private long[] keys;
-    /** LRU links of slot s at [2s] (older) and [2s + 1] (newer), side by side for the same reason. */
-    private int[] links;
+    /** Longs per slot: key high, key low, LRU links (older in the high half, newer in the low), a value. */
+    private static final int STRIDE = 4;
+    /**
+     * Slot s at [4s]: its key, links and value share one 32-byte block, so evicting the oldest slot or touching
+     * a hit reads one cache line where separate key, link and value arrays cost a miss each in a large table.
+     */
+    private long[] nodes;
     /**
      * Open addressing, linear probing: each entry holds the key's hash in the high half and slot + 1 in the
      * low half (0 = empty), so probing past other keys and backward-shift deletion never read their keys,
@@ -36,8 +40,7 @@ public final class LruIndex {
         }
         this.cap = cap;
         int c = Math.min(cap, 64);
-        keys = new long[2 * c];
-        links = new int[2 * c];
+        nodes = new long[STRIDE * c];
         table = new long[tableSizeFor(c)];
     }
 
@@ -62,7 +65,7 @@ public final class LruIndex {
                 return NONE;
             }
             int s = (int) e - 1;
-            if ((int) (e >>> 32) == hash && keys[2 * s] == h && keys[2 * s + 1] == l) {
+            if ((int) (e >>> 32) == hash && nodes[STRIDE * s] == h && nodes[STRIDE * s + 1] == l) {
                 return s;
             }
         }
@@ -76,15 +79,16 @@ public final class LruIndex {
         int s;
         if (freeHead != NONE) {
             s = freeHead;
-            freeHead = links[2 * s + 1];
+            freeHead = newer(s);
         } else {
             if (allocated == capacity()) {
                 grow();
             }
             s = allocated++;
         }
-        keys[2 * s] = h;
-        keys[2 * s + 1] = l;
+        nodes[STRIDE * s] = h;
+        nodes[STRIDE * s + 1] = l;
+        nodes[STRIDE * s + 3] = 0;
         size++;
         linkTail(s);
         place(s, home(h, l));
@@ -103,7 +107,7 @@ public final class LruIndex {
     public void remove(int s) {
         unlink(s);
         unplace(s);
-        links[2 * s + 1] = freeHead;
+        setLinks(s, NONE, freeHead);
         freeHead = s;
         size--;
     }
@@ -118,7 +122,7 @@ public final class LruIndex {
 
     /** Slots handed out so far can be numbered below this; value arrays are grown to it. */
     public int capacity() {
-        return keys.length / 2;
+        return nodes.length / STRIDE;
     }
 
     /** The least recently used slot, or {@link #NONE}. */
@@ -128,40 +132,64 @@ public final class LruIndex {
 
     /** The next more recent slot after {@code s}, or {@link #NONE}. */
     public int newer(int s) {
-        return links[2 * s + 1];
+        return (int) nodes[STRIDE * s + 2];
+    }
+
+    private int older(int s) {
+        return (int) (nodes[STRIDE * s + 2] >>> 32);
+    }
+
+    private void setLinks(int s, int older, int newer) {
+        nodes[STRIDE * s + 2] = ((long) older << 32) | (newer & 0xffff_ffffL);
+    }
+
+    private void setNewer(int s, int newer) {
+        setLinks(s, older(s), newer);
+    }
+
+    private void setOlder(int s, int older) {
+        setLinks(s, older, newer(s));
     }
 
     public long hi(int s) {
-        return keys[2 * s];
+        return nodes[STRIDE * s];
     }
 
     public long lo(int s) {
-        return keys[2 * s + 1];
+        return nodes[STRIDE * s + 1];
+    }
+
+    /** The slot's value: one long a user keeps beside the key (0 after insert), in the same cache line. */
+    public long value(int s) {
+        return nodes[STRIDE * s + 3];
+    }
+
+    public void setValue(int s, long v) {
+        nodes[STRIDE * s + 3] = v;
     }
 
     private void linkTail(int s) {
-        links[2 * s] = tail;
-        links[2 * s + 1] = NONE;
+        setLinks(s, tail, NONE);
         if (tail == NONE) {
             head = s;
         } else {
-            links[2 * tail + 1] = s;
+            setNewer(tail, s);
         }
         tail = s;
     }
 
     private void unlink(int s) {
-        int p = links[2 * s];
-        int n = links[2 * s + 1];
+        int p = older(s);
+        int n = newer(s);
         if (p == NONE) {
             head = n;
         } else {
-            links[2 * p + 1] = n;
+            setNewer(p, n);
         }
         if (n == NONE) {
             tail = p;
         } else {
-            links[2 * n] = p;
+            setOlder(n, p);
         }
     }
 
@@ -177,7 +205,7 @@ public final class LruIndex {
     /** Linear-probing deletion by backward shift, so no tombstones accumulate under churn. */
     private void unplace(int s) {
         int mask = table.length - 1;
-        int i = home(keys[2 * s], keys[2 * s + 1]) & mask;
+        int i = home(hi(s), lo(s)) & mask;
         while ((int) table[i] != s + 1) {
             i = (i + 1) & mask;
         }
@@ -195,13 +223,12 @@ public final class LruIndex {
 
     private void grow() {
         int c = (int) Math.min(cap, capacity() * 2L);
-        keys = Arrays.copyOf(keys, 2 * c);
-        links = Arrays.copyOf(links, 2 * c);
+        nodes = Arrays.copyOf(nodes, STRIDE * c);
         int t = tableSizeFor(c);
         if (t > table.length) {
             table = new long[t];
-            for (int s = head; s != NONE; s = links[2 * s + 1]) {
-                place(s, home(keys[2 * s], keys[2 * s + 1]));
+            for (int s = head; s != NONE; s = newer(s)) {
+                place(s, home(hi(s), lo(s)));
             }
         }
     }

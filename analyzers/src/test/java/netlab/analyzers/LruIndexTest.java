@@ -26,6 +26,7 @@ class LruIndexTest {
                 idx.remove(s);
                 model.remove(key);
             } else if (s >= 0) {
+                assertEquals(key * 3, idx.value(s));
                 idx.touch(s);
                 model.get(key);
             } else {
@@ -35,7 +36,10 @@ class LruIndexTest {
                     idx.remove(idx.oldest());
                     model.remove(oldest);
                 }
-                assertEquals(key, idx.key(idx.add(key)));
+                int added = idx.add(key);
+                assertEquals(key, idx.key(added));
+                assertEquals(0, idx.value(added), "a reused slot starts with value 0");
+                idx.setValue(added, key * 3);
                 model.put(key, true);
             }
             assertEquals(model.size(), idx.size());

@@ -1,7 +1,6 @@
 package netlab.analyzers.arp;
 
 import netlab.analyzers.LruIndex;
-import java.util.Arrays;
 
 /**
  * ARP requests awaiting a reply, keyed by (VLAN, sender MAC, sender IP, target IP) and queued in arrival
@@ -19,14 +18,12 @@ final class PendingRequests {
     private final LruIndex index;
     private final long timeout;
     private final Settled settled;
-    private long[] times;
     private long evicted;
 
     PendingRequests(int cap, long timeoutNanos, Settled settled) {
         this.index = new LruIndex(cap);
         this.timeout = timeoutNanos;
         this.settled = settled;
-        this.times = new long[index.capacity()];
     }
 
     private static long hi(int vlan, long mac) {
@@ -39,7 +36,7 @@ final class PendingRequests {
 
     /** Settles as unanswered every request whose timeout ended before {@code now}. */
     void expire(long now) {
-        for (int s = index.oldest(); s != LruIndex.NONE && now - times[s] > timeout; s = index.oldest()) {
+        for (int s = index.oldest(); s != LruIndex.NONE && now - index.value(s) > timeout; s = index.oldest()) {
             settle(s);
         }
     }
@@ -55,11 +52,7 @@ final class PendingRequests {
             settle(index.oldest());
             evicted++;
         }
-        s = index.insert(h, l);
-        if (s >= times.length) {
-            times = Arrays.copyOf(times, index.capacity());
-        }
-        times[s] = t;
+        index.setValue(index.insert(h, l), t);
     }
 
     /**
@@ -68,10 +61,13 @@ final class PendingRequests {
      */
     long answer(int vlan, long targetMac, int targetIp, int senderIp, long t) {
         int s = index.find(hi(vlan, targetMac), lo(targetIp, senderIp));
-        if (s < 0 || t - times[s] > timeout || t < times[s]) {
+        if (s < 0) {
             return -1;
         }
-        long requested = times[s];
+        long requested = index.value(s);
+        if (t - requested > timeout || t < requested) {
+            return -1;
+        }
         index.remove(s);
         return requested;
     }
@@ -86,7 +82,7 @@ final class PendingRequests {
     private void settle(int s) {
         long h = index.hi(s);
         long l = index.lo(s);
-        long t = times[s];
+        long t = index.value(s);
         index.remove(s);
         settled.unanswered(t, (int) (h >>> 48), h & 0xffff_ffff_ffffL, (int) (l >>> 32), (int) l);
     }
