@@ -55,6 +55,8 @@ class ReadCommandTest {
         assertEquals("2026-11-25T18:48:46.872240000Z", first.get("timestamp").asText());
         assertEquals("eth:arp", first.get("protocols").asText());
         assertEquals(42, first.get("length").asInt());
+        // The L1 layer gives the same time in the same form (nine digits, as every netlab JSON timestamp).
+        assertEquals("2026-11-25T18:48:46.872240000Z", first.at("/layers/0/fields/timestamp").asText());
         JsonNode arp = first.get("layers").get(2);
         assertEquals("arp", arp.get("protocol").asText());
         assertEquals(3, arp.get("osi_layer").asInt());

@@ -1,9 +1,9 @@
 package netlab.capture.decode;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.capture.Frame;
+import netlab.capture.Timestamps;
 
 /**
  * Builds the full per-OSI-layer decode of one frame for display and JSON (allocates freely; call it only
@@ -37,8 +37,7 @@ public final class FrameDetails {
         FieldList l = new FieldList(v)
                 .add("wire_length", f.originalLength())
                 .add("captured_length", f.capturedLength())
-                .add("timestamp", Instant.ofEpochSecond(Math.floorDiv(f.timestampNanos(), 1_000_000_000L),
-                        Math.floorMod(f.timestampNanos(), 1_000_000_000L)).toString())
+                .add("timestamp", Timestamps.rfc3339(f.timestampNanos()))
                 .add("interface", f.interfaceIndex())
                 .add("link_type", f.linkType().name());
         DecodeFailure failure = v.failure();
