@@ -2,7 +2,6 @@ package netlab.bench;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import netlab.analyzers.Analysis;
 import netlab.analyzers.FrameAnalyzer;
@@ -17,18 +16,10 @@ import netlab.analyzers.mac.MacTable;
 import netlab.analyzers.oui.OuiTable;
 import netlab.capture.Frame;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Frames per second through {@link Analysis} (decode once, then the analyzer): {@code none} is the
@@ -37,13 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>To add an analyzer: one entry in {@link #ANALYZERS} and its name in {@code @Param}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
-public class AnalyzerBench {
+public class AnalyzerBench extends FrameRateBench {
     static final int FRAMES = 100_000;
 
     static final Map<String, Supplier<List<FrameAnalyzer>>> ANALYZERS = Map.of(
