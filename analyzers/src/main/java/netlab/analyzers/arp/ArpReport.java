@@ -127,17 +127,17 @@ final class ArpReport {
             out.printf("  (%d more in groups beyond the cap)%n", a.ungroupedUnanswered());
         }
         out.println();
-        List<ArpBinding> bindings = a.bindings();
-        out.printf("ARP bindings: %d%n", bindings.size());
-        for (ArpBinding b : bindings.subList(0, Math.min(TEXT_ROWS, bindings.size()))) {
+        int total = a.tableSizes().bindings();
+        out.printf("ARP bindings: %d%n", total);
+        for (ArpBinding b : a.bindings(TEXT_ROWS)) {
             StringBuilder macs = new StringBuilder();
             for (ArpBinding.Claim claim : b.claims()) {
                 macs.append(macs.length() == 0 ? "" : ", ").append(mac(claim.mac()));
             }
             out.printf("  %-18s %s%n", bindingKey(b.vlan(), b.ip()), macs);
         }
-        if (bindings.size() > TEXT_ROWS) {
-            out.printf("  ... %d more%n", bindings.size() - TEXT_ROWS);
+        if (total > TEXT_ROWS) {
+            out.printf("  ... %d more%n", total - TEXT_ROWS);
         }
     }
 

@@ -238,6 +238,11 @@ public final class ArpTracker implements FrameAnalyzer {
         bindings.seed(binding);
     }
 
+    /** The first {@code limit} current bindings, by VLAN then IP. */
+    public List<ArpBinding> bindings(int limit) {
+        return bindings.snapshot(limit);
+    }
+
     /** Current bindings, by VLAN then IP. */
     public List<ArpBinding> bindings() {
         return bindings.snapshot();

@@ -191,25 +191,44 @@ final class Bindings {
         return evicted;
     }
 
-    /** Every binding, ordered by VLAN then IP (unsigned), claims in first-seen order; allocates, for reports. */
+    /** Every binding, as {@link #snapshot(int)}. */
     List<ArpBinding> snapshot() {
-        List<ArpBinding> out = new ArrayList<>(index.size());
+        return snapshot(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} bindings ordered by VLAN then IP (unsigned), claims in first-seen order; allocates,
+     * for reports. Keys are sorted as primitives and only the bindings returned are built (a text report shows
+     * a few of a flood's 65,536).
+     */
+    List<ArpBinding> snapshot(int limit) {
+        long[] order = new long[index.size()];
+        int n = 0;
         for (int s = index.oldest(); s != LruIndex.NONE; s = index.newer(s)) {
-            int b = s * stride;
-            int count = (int) slots[b + COUNT];
-            List<ArpBinding.Claim> claims = new ArrayList<>(count);
-            long last = Long.MIN_VALUE;
-            for (int i = 0, c = b + MAC; i < count; i++, c += CLAIM) {
-                claims.add(new ArpBinding.Claim(slots[c], slots[c + 1], slots[c + 2]));
-                last = Math.max(last, slots[c + 2]);
-            }
+            // VLAN IDs are 0..4095, so the signed order of (VLAN, unsigned IP) packed in a long is the order wanted.
+            order[n++] = (index.hi(s) << 32) | (index.lo(s) & 0xffff_ffffL);
+        }
+        Arrays.sort(order);
+        List<ArpBinding> out = new ArrayList<>(Math.min(n, limit));
+        for (int i = 0; i < Math.min(n, limit); i++) {
+            out.add(binding(index.find(order[i] >>> 32, (int) order[i])));
+        }
+        return out;
+    }
+
+    private ArpBinding binding(int s) {
+        int b = s * stride;
+        int count = (int) slots[b + COUNT];
+        List<ArpBinding.Claim> claims = new ArrayList<>(count);
+        long last = Long.MIN_VALUE;
+        for (int i = 0, c = b + MAC; i < count; i++, c += CLAIM) {
+            claims.add(new ArpBinding.Claim(slots[c], slots[c + 1], slots[c + 2]));
+            last = Math.max(last, slots[c + 2]);
+        }
+        if (count > 1) {
             claims.sort(Comparator.comparingLong(ArpBinding.Claim::firstSeenNanos)
                     .thenComparingLong(ArpBinding.Claim::mac));
-            out.add(new ArpBinding((int) index.hi(s), (int) index.lo(s), slots[b + FIRST_SEEN], last,
-                    List.copyOf(claims)));
         }
-        out.sort(Comparator.comparingInt(ArpBinding::vlan)
-                .thenComparing((a, b) -> Integer.compareUnsigned(a.ip(), b.ip())));
-        return out;
+        return new ArpBinding((int) index.hi(s), (int) index.lo(s), slots[b + FIRST_SEEN], last, List.copyOf(claims));
     }
 }

@@ -171,6 +171,11 @@ public final class MacTable implements FrameAnalyzer {
 
     /** The stations in the table now, sorted by MAC then VLAN. */
     public List<Station> stations() {
+        return stations(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} stations by MAC then VLAN (a text report shows a few of a flood's 16,384). */
+    public List<Station> stations(int limit) {
         long[] order = new long[index.size()];
         int n = 0;
         for (int s = index.oldest(); s >= 0; s = index.newer(s)) {
@@ -178,8 +183,8 @@ public final class MacTable implements FrameAnalyzer {
             order[n++] = ((k & 0xffff_ffff_ffffL) << 12) | (k >>> 48);
         }
         Arrays.sort(order);
-        Station[] out = new Station[n];
-        for (int i = 0; i < n; i++) {
+        Station[] out = new Station[Math.min(n, limit)];
+        for (int i = 0; i < out.length; i++) {
             int s = index.find(MacEntries.key((int) (order[i] & 0xfff), order[i] >>> 12));
             out[i] = Station.of(entries, s);
         }

@@ -83,22 +83,21 @@ final class MacTableReport {
     }
 
     static void printText(MacTable t, PrintWriter out) {
-        List<Station> all = t.stations();
-        out.printf(Locale.ROOT, "MAC table (%d entries)%n", all.size());
-        if (!all.isEmpty()) {
+        List<Station> shown = t.stations(TEXT_ROWS);
+        out.printf(Locale.ROOT, "MAC table (%d entries)%n", t.size());
+        if (!shown.isEmpty()) {
             out.printf(Locale.ROOT, "  %-17s %4s %8s %10s %6s  %-30s %s%n", "MAC", "VLAN", "frames", "bytes", "bcast",
                     "vendor", "IPs");
         }
-        for (int i = 0; i < Math.min(TEXT_ROWS, all.size()); i++) {
-            Station s = all.get(i);
+        for (Station s : shown) {
             String vendor = t.vendor(s.mac());
             String flags = (s.groupSource() ? " [group-bit source]" : "");
             out.printf(Locale.ROOT, "  %-17s %4d %8d %10d %6d  %-30s %s%s%n", new MacAddress(s.mac()), s.vlan(),
                     s.frames(), s.bytes(), s.broadcastFrames(), vendor.length() > 30 ? vendor.substring(0, 30) : vendor,
                     ipText(s), flags);
         }
-        if (all.size() > TEXT_ROWS) {
-            out.printf(Locale.ROOT, "  ... %d more (see --json)%n", all.size() - TEXT_ROWS);
+        if (t.size() > TEXT_ROWS) {
+            out.printf(Locale.ROOT, "  ... %d more (see --json)%n", t.size() - TEXT_ROWS);
         }
         out.println("Switch view");
         out.printf(Locale.ROOT, "  Unicast forwarded: %d%n  Unicast flooded:   %d (%.1f %%)%n", t.forwardedUnicast(),

@@ -107,4 +107,24 @@ class BindingsHistoryTest {
         assertEquals(new ArpEvent.IpConflict(10 * S, 0, IP + 50, D, 0x0200_0000_000eL, 9 * S),
                 b.claim(0, IP + 50, D, 10 * S));
     }
+
+    /** Order is VLAN, then IP as unsigned (192.168.x.x after 10.x.x.x), and a limit returns the first ones. */
+    @Test
+    void snapshotOrdersByVlanThenUnsignedIpAndStopsAtTheLimit() {
+        Bindings b = new Bindings(16, 3, 60 * S);
+        int high = 0xc0a8_0001;
+        b.claim(5, IP, A, 1 * S);
+        b.claim(0, high, B, 2 * S);
+        b.claim(0, IP, C, 3 * S);
+        b.claim(4095, 1, D, 4 * S);
+        List<Integer> order = new ArrayList<>();
+        for (ArpBinding x : b.snapshot()) {
+            order.add(x.vlan());
+            order.add(x.ip());
+        }
+        assertEquals(List.of(0, IP, 0, high, 5, IP, 4095, 1), order);
+        assertEquals(List.of(new ArpBinding(0, IP, 3 * S, 3 * S, List.of(claim(C, 3, 3))),
+                new ArpBinding(0, high, 2 * S, 2 * S, List.of(claim(B, 2, 2)))), b.snapshot(2));
+        assertEquals(List.of(), b.snapshot(0));
+    }
 }

@@ -112,6 +112,7 @@ class MacTableTest {
         assertEquals(3, t.size());
         assertEquals(2, t.evicted());
         assertEquals(List.of(3L, 4L, 5L), t.stations().stream().map(s -> s.mac() & 0xff).toList());
+        assertEquals(List.of(3L, 4L), t.stations(2).stream().map(s -> s.mac() & 0xff).toList());
         assertEquals(1, events.size());
         var e = (MacTableEvent.MacFlood) events.get(0);
         assertEquals("mac_flood", e.type());
