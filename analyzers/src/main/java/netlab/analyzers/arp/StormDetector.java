@@ -33,6 +33,11 @@ final class StormDetector {
     private final LruIndex sources;
     private final int sourceStride;
     private long[] sourceState;
+    /**
+     * A source's first request within the window, by hash of (VLAN, MAC), direct-mapped: [2i] the packed key
+     * (with bit 63 set, so 0 means empty), [2i + 1] the time. See {@link #slot}.
+     */
+    private final long[] firstRequests;
     private long storms;
 
     StormDetector(int segmentThreshold, int sourceThreshold, long windowNanos, int sourceCap) {
@@ -43,6 +48,8 @@ final class StormDetector {
         this.sources = new LruIndex(sourceCap);
         this.sourceStride = RING + sourceRing;
         this.sourceState = new long[sources.capacity() * sourceStride];
+        // At least 4,096 slots, so that a small cap does not also mean first requests that collide often.
+        this.firstRequests = new long[2 * Integer.highestOneBit(Math.max(4096, sourceCap) * 2 - 1)];
     }
 
     /** Counts one request from {@code sourceMac} (-1 when unknown); raises the storms that start with it. */
@@ -69,7 +76,10 @@ final class StormDetector {
 
     /** After the write, the ring's next position holds the oldest of the last N+1 requests, this one included. */
     private void source(int vlan, long mac, long t, EventListener out) {
-        int b = slot(vlan, mac);
+        int b = slot(vlan, mac, t);
+        if (b < 0) {
+            return;
+        }
         long[] st = sourceState;
         int pos = (int) st[b + POS];
         st[b + RING + pos] = t;
@@ -91,12 +101,30 @@ final class StormDetector {
         }
     }
 
-    /** The base of the source's state, a new one (evicting the least recently active when full) if unknown. */
-    private int slot(int vlan, long mac) {
+    /**
+     * The base of the source's state, or -1 when it is not tracked yet. A source gets a rate window (evicting
+     * the least recently active when full) only at its second request within the window: a single request
+     * cannot exceed N >= 1, and in a flood of one-off senders (random MACs) the sources that do repeat are
+     * then not pushed out of the table by senders seen once. The first request waits in a direct-mapped
+     * slot; if another sender took that slot in between, the source starts from its second request.
+     */
+    private int slot(int vlan, long mac, long t) {
         int s = sources.find(vlan, mac);
         if (s >= 0) {
             sources.touch(s);
             return s * sourceStride;
+        }
+        long first = Long.MIN_VALUE;
+        if (sourceRing > 1) {
+            long key = (1L << 63) | ((long) vlan << 48) | mac;
+            int f = 2 * (int) (mix(key) & (firstRequests.length / 2 - 1));
+            if (firstRequests[f] != key || t - firstRequests[f + 1] >= window || t < firstRequests[f + 1]) {
+                firstRequests[f] = key;
+                firstRequests[f + 1] = t;
+                return -1;
+            }
+            first = firstRequests[f + 1];
+            firstRequests[f] = 0;
         }
         if (sources.full()) {
             sources.remove(sources.oldest());
@@ -110,7 +138,17 @@ final class StormDetector {
         sourceState[b + POS] = 0;
         sourceState[b + FILLED] = 0;
         sourceState[b + ACTIVE] = 0;
+        if (first != Long.MIN_VALUE) {
+            sourceState[b + RING] = first;
+            sourceState[b + POS] = 1;
+            sourceState[b + FILLED] = 1;
+        }
         return b;
+    }
+
+    private static long mix(long key) {
+        long x = key * 0x9E3779B97F4A7C15L;
+        return x ^ (x >>> 29);
     }
 
     /** Storms raised so far, both scopes. */
