@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import netlab.capture.Frame;
@@ -16,7 +17,7 @@ import netlab.capture.net.MacAddress;
 
 /**
  * One {@code arp-scan} run, timed as arp-scan does it: a sender thread sends one request every interval,
- * host after host in address order; a host that has not answered is asked again once its timeout has passed
+ * host after host in address order (or in a seeded random order, arp-scan's --random); a host that has not answered is asked again once its timeout has passed
  * (the timeout grows by the backoff factor with each attempt) until it has had all its attempts; the run
  * ends when every host answered, or the last request's timeout passed, or the --limit of responders is
  * reached. The calling thread receives the replies in libpcap's loop.
@@ -35,8 +36,9 @@ final class ArpScan {
      * @param timeoutNanos  wait for a reply to the first request (arp-scan's --timeout)
      * @param backoff       timeout factor per further attempt (arp-scan's --backoff)
      * @param limit         stop once this many hosts answered, 0 for no limit
+     * @param randomSeed    seed of the random send order, null for address order
      */
-    record Plan(long intervalNanos, int attempts, long timeoutNanos, double backoff, int limit) {
+    record Plan(long intervalNanos, int attempts, long timeoutNanos, double backoff, int limit, Long randomSeed) {
     }
 
     /**
@@ -51,7 +53,8 @@ final class ArpScan {
     record Reply(int host, long mac, long ethSource, long rttNanos, int number) {
     }
 
-    private record Due(long atNanos, int host) {
+    /** A request that may go out at {@code atNanos}, to the host at {@code position} in the send order. */
+    private record Due(long atNanos, int position) {
     }
 
     private final LiveCapture capture;
@@ -99,7 +102,8 @@ final class ArpScan {
 
     /** Sender thread: the arp-scan schedule, then the wait for the last timeout; stops the capture at the end. */
     private void send() {
-        PriorityQueue<Due> queue = new PriorityQueue<>(Comparator.comparingLong(Due::atNanos).thenComparingInt(Due::host));
+        int[] order = sendOrder(targets.size(), plan.randomSeed());
+        PriorityQueue<Due> queue = new PriorityQueue<>(Comparator.comparingLong(Due::atNanos).thenComparingInt(Due::position));
         for (int i = 0; i < targets.size(); i++) {
             queue.add(new Due(0, i));
         }
@@ -118,7 +122,8 @@ final class ArpScan {
                     park(lastDeadline - now);
                     continue;
                 }
-                if (answered(d.host())) {
+                int host = order[d.position()];
+                if (answered(host)) {
                     queue.poll();
                     continue;
                 }
@@ -128,11 +133,11 @@ final class ArpScan {
                     continue;
                 }
                 queue.poll();
-                sendTo(d.host());
+                sendTo(host);
                 nextSlot = Math.max(nextSlot + plan.intervalNanos(), now);
-                long timeout = Math.round(plan.timeoutNanos() * Math.pow(plan.backoff(), attempts[d.host()]));
-                if (++attempts[d.host()] < plan.attempts()) {
-                    queue.add(new Due(now + timeout, d.host()));
+                long timeout = Math.round(plan.timeoutNanos() * Math.pow(plan.backoff(), attempts[host]));
+                if (++attempts[host] < plan.attempts()) {
+                    queue.add(new Due(now + timeout, d.position()));
                 } else {
                     lastDeadline = Math.max(lastDeadline, now + timeout);
                 }
@@ -143,6 +148,27 @@ final class ArpScan {
         } finally {
             capture.stop();
         }
+    }
+
+    /**
+     * Target indexes in the order they are first asked: ascending, or with a seed a Fisher-Yates shuffle driven
+     * by {@link Random}, whose generator the JDK specifies, so a seed gives the same order on every JVM.
+     */
+    static int[] sendOrder(int n, Long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (seed != null) {
+            Random random = new Random(seed);
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
     }
 
     /** Once every host answered, a second MAC answering for one of them gets {@link #DUP_GRACE_NANOS} to show. */

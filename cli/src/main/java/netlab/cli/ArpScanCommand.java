@@ -3,8 +3,8 @@ package netlab.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import netlab.capture.LinkType;
-import netlab.capture.live.ArpFrames;
 import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
 import netlab.capture.live.LiveOptions;
@@ -18,35 +18,46 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code netlab arp-scan CIDR | --localnet}: every address of a subnet asked with ARP, like arp-scan. */
+/** {@code netlab arp-scan TARGET... | -f FILE | --localnet}: every address of the targets asked with ARP, like arp-scan. */
 @Command(name = "arp-scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Send an ARP request (RFC 826) to every address of the subnets given and list who answers, "
+        description = {"Send an ARP request (RFC 826) to every address of the targets given and list who answers, "
                 + "like arp-scan; needs root or CAP_NET_RAW.",
             "Prints one line per reply in address order: IP<TAB>MAC<TAB>Vendor<TAB>RTT ms, with a further reply for the "
                 + "same IP (another MAC, or the same one again) flagged (DUP: n). Header and footer go to stderr.",
-            "Targets: a prefix of length 30 or less loses its network and broadcast addresses (give them as /32 to "
-                + "scan them); the interface's own addresses are skipped unless --include-self. More than "
+            "Targets: a.b.c.d, a.b.c.d/len, a.b.c.d-e.f.g.h (every address from start to end) or net:mask "
+                + "(192.168.1.0:255.255.255.0), on the command line and in --file together. A prefix (or net:mask) of "
+                + "length 30 or less loses its network and broadcast addresses (give them as /32 to scan them); the "
+                + "interface's own addresses are skipped unless --include-self. More than "
                 + ScanTargets.DEFAULT_CAP + " addresses need --force (at most " + ScanTargets.FORCE_CAP + ").",
             "Timing as arp-scan: one request every --interval (default 2 ms, arp-scan's 256 kbit/s of 64-byte frames); "
                 + "a host silent for --timeout (500 ms, times --backoff 1.5 per further attempt) is asked again, "
-                + "--retry 2 attempts in all.",
-            "Exit: 0 done (whoever answered), 1 fewer than --limit hosts answered, 2 usage, 9 not permitted, "
-                + "10 no usable interface."})
+                + "--retry 2 attempts in all. --random changes only the order of sending, never of the output.",
+            "--json: one document with every reply, its vendor, RTT and dup number, and random_seed; --quiet and "
+                + "--ignoredups do not apply to it, --plain still drops the stderr header and footer.",
+            "Exit: 0 done (whoever answered), 1 fewer than --limit hosts answered, 2 usage (a bad target, also in "
+                + "--file), 3 --file unreadable, 9 not permitted, 10 no usable interface."})
 final class ArpScanCommand implements Callable<Integer> {
     /** Bits of one request on the wire as arp-scan counts them for --bandwidth: 60 bytes plus the 4-byte FCS. */
     static final int FRAME_BITS = 64 * 8;
+    /** Seeds are arp-scan's: an unsigned 32-bit number. */
+    static final long MAX_SEED = 0xffff_ffffL;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "CIDR", arity = "0..*", description = "Prefixes (a.b.c.d/len) or single addresses to scan.")
+    @Parameters(paramLabel = "TARGET", arity = "0..*",
+            description = "a.b.c.d, a.b.c.d/len, a.b.c.d-e.f.g.h or net:mask.")
     List<String> specs = new ArrayList<>();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read targets from FILE ('-' for stdin), one "
+            + "per line; blank lines and text after # are ignored, a bad line is an error naming FILE:LINE.")
+    String file;
 
     @Option(names = {"-l", "--localnet"}, description = "Scan the interface's own IPv4 subnets.")
     boolean localnet;
 
     @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", description = "Interface (name or number); default: the "
-            + "one whose subnet holds the first target, or with --localnet the first up non-loopback one with IPv4.")
+            + "one whose subnet holds the first target (command line before --file), or with --localnet the first up non-loopback one with IPv4.")
     String iface;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = Durations.class,
@@ -68,6 +79,14 @@ final class ArpScanCommand implements Callable<Integer> {
             description = "Timeout factor per further attempt (default: ${DEFAULT-VALUE}).")
     double backoff;
 
+    @Option(names = {"-R", "--random"}, description = "Send to the targets in a random order; the seed is printed in "
+            + "the header, so a run can be repeated.")
+    boolean random;
+
+    @Option(names = "--randomseed", paramLabel = "N", description = "Seed of --random's order (0.." + MAX_SEED
+            + "; needs --random): the same seed gives the same order every run.")
+    Long randomSeed;
+
     @Option(names = {"-M", "--limit"}, paramLabel = "N", description = "Stop once N hosts answered; exit 1 if fewer did.")
     Integer limit;
 
@@ -77,24 +96,32 @@ final class ArpScanCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow more than " + ScanTargets.DEFAULT_CAP + " addresses.")
     boolean force;
 
+    @Option(names = {"-q", "--quiet"}, description = "Reply lines of IP and MAC only: no vendor, RTT or (DUP: n) "
+            + "flag (a further reply still gets a line, as in arp-scan: add -g).")
+    boolean quiet;
+
+    @Option(names = {"-x", "--plain"}, description = "No header and footer on stderr.")
+    boolean plain;
+
+    @Option(names = {"-g", "--ignoredups"}, description = "No line for a further reply from an IP already listed.")
+    boolean ignoreDups;
+
     @Option(names = "--json", description = "One JSON document instead of lines (replies, counts, timing).")
     boolean json;
 
     @Override
     public Integer call() {
         ArpScan.Plan plan = plan();
-        if (!localnet) {
-            ScanTargets.checkCap(parsed(), force);
-        }
-        NetInterface ni = pickInterface();
+        List<TargetRange> given = localnet ? List.of() : given();
+        NetInterface ni = pickInterface(given);
         if (ni.mac() == null) {
             throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no Ethernet address, ARP cannot be used",
                     "pick an Ethernet interface with -i");
         }
-        List<Ipv4Subnet> subnets = localnet ? localSubnets(ni) : parsed();
+        List<TargetRange> ranges = localnet ? localSubnets(ni) : given;
         List<Ipv4Address> own = ni.ipv4().stream().map(Ipv4Subnet::address).toList();
-        ScanTargets targets = ScanTargets.of(subnets, own, force);
-        List<Ipv4Address> self = includeSelf ? own.stream().filter(a -> subnets.stream().anyMatch(s -> s.contains(a))).toList()
+        ScanTargets targets = ScanTargets.of(ranges, own, force);
+        List<Ipv4Address> self = includeSelf ? own.stream().filter(a -> ranges.stream().anyMatch(r -> r.contains(a))).toList()
                 : List.of();
         Ipv4Address source = sourceFor(ni, new Ipv4Address(targets.ip(0)));
         LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(4 << 20)
@@ -104,8 +131,8 @@ final class ArpScanCommand implements Callable<Integer> {
                 throw new NetlabException(ExitCode.INTERFACE, ni.name(), "link type " + capture.linkType()
                         + " is not Ethernet", "pick an Ethernet interface with -i");
             }
-            ArpScanReport report = new ArpScanReport(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
-                    ni, source, targets, self);
+            ArpScanReport report = new ArpScanReport(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    new ArpScanReport.Style(json, quiet, plain, ignoreDups), plan.randomSeed(), ni, source, targets, self);
             report.header();
             long start = System.nanoTime();
             ArpScan scan = new ArpScan(capture, ni.mac(), source, targets, plan);
@@ -125,8 +152,14 @@ final class ArpScanCommand implements Callable<Integer> {
     }
 
     private ArpScan.Plan plan() {
-        if (localnet == !specs.isEmpty()) {
-            throw usage("give either CIDR targets or --localnet");
+        if (localnet == (!specs.isEmpty() || file != null)) {
+            throw usage("give either targets (TARGET or --file) or --localnet");
+        }
+        if (randomSeed != null && !random) {
+            throw usage("--randomseed needs --random");
+        }
+        if (randomSeed != null && (randomSeed < 0 || randomSeed > MAX_SEED)) {
+            throw usage("--randomseed must be 0.." + MAX_SEED);
         }
         if (intervalNanos != null && bandwidth != null) {
             throw usage("--interval and --bandwidth exclude each other");
@@ -137,7 +170,8 @@ final class ArpScanCommand implements Callable<Integer> {
                 || limit != null && limit <= 0 || interval > 60_000_000_000L) {
             throw usage("--retry must be 1..100, --timeout positive, --backoff 1..10, --limit positive, --interval at most 60 s");
         }
-        return new ArpScan.Plan(interval, attempts, timeoutNanos, backoff, limit == null ? 0 : limit);
+        Long seed = !random ? null : randomSeed != null ? randomSeed : ThreadLocalRandom.current().nextLong(MAX_SEED + 1);
+        return new ArpScan.Plan(interval, attempts, timeoutNanos, backoff, limit == null ? 0 : limit, seed);
     }
 
     private long bits(String text) {
@@ -158,20 +192,25 @@ final class ArpScanCommand implements Callable<Integer> {
         return new NetlabException(ExitCode.USAGE, "arp-scan", why, "see 'netlab arp-scan --help'");
     }
 
-    private List<Ipv4Subnet> parsed() {
-        List<Ipv4Subnet> out = new ArrayList<>();
+    /** The targets of the command line, then of --file; USAGE beyond the cap. */
+    private List<TargetRange> given() {
+        List<TargetRange> out = new ArrayList<>();
         for (String s : specs) {
             try {
-                out.add(Ipv4Subnet.parse(s));
+                out.add(TargetRange.parse(s));
             } catch (IllegalArgumentException e) {
-                throw usage("'" + s + "' is not an IPv4 address or prefix: " + e.getMessage());
+                throw usage(TargetFile.badTarget(s, e));
             }
         }
+        if (file != null) {
+            out.addAll(TargetFile.read(file, System.in, force));
+        }
+        ScanTargets.checkCap(out, force);
         return out;
     }
 
-    private static List<Ipv4Subnet> localSubnets(NetInterface ni) {
-        List<Ipv4Subnet> out = ni.ipv4().stream().filter(s -> s.prefixLength() < 32).toList();
+    private static List<TargetRange> localSubnets(NetInterface ni) {
+        List<TargetRange> out = ni.ipv4().stream().filter(s -> s.prefixLength() < 32).map(TargetRange::of).toList();
         if (out.isEmpty()) {
             throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no IPv4 subnet for --localnet",
                     "give the targets as CIDR");
@@ -179,7 +218,7 @@ final class ArpScanCommand implements Callable<Integer> {
         return out;
     }
 
-    private NetInterface pickInterface() {
+    private NetInterface pickInterface(List<TargetRange> given) {
         try {
             if (iface != null) {
                 return NetInterfaces.find(iface);
@@ -193,10 +232,10 @@ final class ArpScanCommand implements Callable<Integer> {
                 throw new NetlabException(ExitCode.INTERFACE, "--localnet", "no up Ethernet interface with IPv4",
                         "give the interface with -i");
             }
-            Ipv4Subnet first = parsed().get(0);
-            NetInterface ni = NetInterfaces.forAddress(first.network());
+            NetInterface ni = NetInterfaces.forAddress(new Ipv4Address((int) given.get(0).first()));
             if (ni == null) {
-                throw new NetlabException(ExitCode.INTERFACE, first.toString(), "not on any attached subnet, nothing sent",
+                String first = specs.isEmpty() ? given.get(0).toString() : specs.get(0);
+                throw new NetlabException(ExitCode.INTERFACE, first, "not on any attached subnet, nothing sent",
                         "give -i IFACE to scan anyway; 'netlab interfaces' lists the subnets");
             }
             return ni;

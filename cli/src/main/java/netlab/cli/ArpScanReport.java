@@ -16,9 +16,21 @@ import netlab.capture.net.MacAddress;
 
 /** The output of {@code arp-scan}: arp-scan's header and footer on stderr, replies on stdout, or one JSON document. */
 final class ArpScanReport {
+    /**
+     * How to print, after arp-scan's output options.
+     *
+     * @param json       one JSON document on stdout, every reply in it whatever quiet and ignoreDups say
+     * @param quiet      reply lines of IP and MAC only (arp-scan's --quiet)
+     * @param plain      no header and footer (arp-scan's --plain)
+     * @param ignoreDups no line for a further reply from an IP (arp-scan's --ignoredups)
+     */
+    record Style(boolean json, boolean quiet, boolean plain, boolean ignoreDups) {
+    }
+
     private final PrintWriter out;
     private final PrintWriter err;
-    private final boolean json;
+    private final Style style;
+    private final Long randomSeed;
     private final NetInterface ni;
     private final Ipv4Address source;
     private final ScanTargets targets;
@@ -28,21 +40,26 @@ final class ArpScanReport {
     private record Row(int ip, long mac, long rttNanos, int number) {
     }
 
-    ArpScanReport(PrintWriter out, PrintWriter err, boolean json, NetInterface ni, Ipv4Address source,
+    ArpScanReport(PrintWriter out, PrintWriter err, Style style, Long randomSeed, NetInterface ni, Ipv4Address source,
                   ScanTargets targets, List<Ipv4Address> self) {
         this.out = out;
         this.err = err;
-        this.json = json;
+        this.style = style;
+        this.randomSeed = randomSeed;
         this.ni = ni;
         this.source = source;
         this.targets = targets;
         this.self = self;
     }
 
-    /** arp-scan's two header lines, on stderr so stdout holds only results. */
+    /** arp-scan's two header lines, on stderr so stdout holds only results; the seed, so a random run can be repeated. */
     void header() {
+        if (style.plain()) {
+            return;
+        }
         err.println("Interface: " + ni.name() + ", type: EN10MB, MAC: " + ni.mac() + ", IPv4: " + source);
-        err.println("Starting netlab arp-scan with " + targets.size() + (targets.size() == 1 ? " host" : " hosts"));
+        err.println("Starting netlab arp-scan with " + targets.size() + (targets.size() == 1 ? " host" : " hosts")
+                + (randomSeed == null ? "" : " (random order, seed " + randomSeed + ")"));
         err.flush();
     }
 
@@ -50,20 +67,33 @@ final class ArpScanReport {
     void finish(ArpScan scan, CaptureStats stats, long elapsedNanos) {
         List<Row> rows = rows(scan);
         double seconds = elapsedNanos / 1e9;
-        if (json) {
+        if (style.json()) {
             json(rows, scan, stats, seconds);
         } else {
             for (Row r : rows) {
-                String rtt = r.number() == 0 ? "self" : r.rttNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.3f ms", r.rttNanos() / 1e6);
-                out.println(Ipv4Address.format(r.ip()) + "\t" + new MacAddress(r.mac()) + "\t" + vendor(r.mac()) + "\t" + rtt
-                        + (r.number() > 1 ? "\t(DUP: " + r.number() + ")" : ""));
+                if (r.number() <= 1 || !style.ignoreDups()) {
+                    out.println(line(r));
+                }
             }
         }
         out.flush();
+        if (style.plain()) {
+            return;
+        }
         err.println(stats.received() + " packets received by filter, " + stats.droppedByKernel() + " packets dropped by kernel");
         err.println(String.format(Locale.ROOT, "Ending netlab arp-scan: %d hosts scanned in %.3f seconds (%.2f hosts/sec). %d responded",
                 targets.size(), seconds, seconds > 0 ? targets.size() / seconds : 0.0, scan.responded()));
         err.flush();
+    }
+
+    /** arp-scan's reply line: IP and MAC, then (unless quiet) vendor, RTT and the DUP flag. */
+    private String line(Row r) {
+        String ipMac = Ipv4Address.format(r.ip()) + "\t" + new MacAddress(r.mac());
+        if (style.quiet()) {
+            return ipMac;
+        }
+        String rtt = r.number() == 0 ? "self" : r.rttNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.3f ms", r.rttNanos() / 1e6);
+        return ipMac + "\t" + vendor(r.mac()) + "\t" + rtt + (r.number() > 1 ? "\t(DUP: " + r.number() + ")" : "");
     }
 
     private List<Row> rows(ArpScan scan) {
@@ -92,6 +122,11 @@ final class ArpScanReport {
             g.writeNumberField("hosts", targets.size());
             g.writeNumberField("sent", scan.sent());
             g.writeNumberField("responded", scan.responded());
+            if (randomSeed != null) {
+                g.writeNumberField("random_seed", randomSeed);
+            } else {
+                g.writeNullField("random_seed");
+            }
             g.writeArrayFieldStart("replies");
             for (Row r : rows) {
                 g.writeStartObject();

@@ -3,13 +3,11 @@ package netlab.cli;
 import java.util.Arrays;
 import java.util.List;
 import netlab.capture.net.Ipv4Address;
-import netlab.capture.net.Ipv4Subnet;
 
 /**
- * The addresses {@code arp-scan} asks for, sorted in unsigned order without duplicates. A prefix of length
- * 30 or less loses its network and broadcast addresses (RFC 950: they name no host); /31 keeps both
- * (RFC 3021) and /32 is the address itself, so either can be scanned explicitly. The interface's own
- * addresses are left out: a host does not hear its own request.
+ * The addresses {@code arp-scan} asks for, sorted in unsigned order without duplicates: the union of the
+ * {@link TargetRange}s (which already left out the network and broadcast addresses of prefixes), minus the
+ * interface's own addresses, since a host does not hear its own request.
  */
 final class ScanTargets {
     /** Largest scan without {@code --force}: a /16, which takes 131 s at the default rate (like arp-scan's). */
@@ -28,14 +26,13 @@ final class ScanTargets {
      *
      * @throws NetlabException USAGE when there are more than the cap, or none left
      */
-    static ScanTargets of(List<Ipv4Subnet> specs, List<Ipv4Address> own, boolean force) {
+    static ScanTargets of(List<TargetRange> specs, List<Ipv4Address> own, boolean force) {
         long total = checkCap(specs, force);
         int[] all = new int[(int) total];
         int n = 0;
-        for (Ipv4Subnet s : specs) {
-            int first = s.network().bits() + (s.prefixLength() <= 30 ? 1 : 0);
-            for (long i = 0; i < hosts(s); i++) {
-                all[n++] = first + (int) i;
+        for (TargetRange r : specs) {
+            for (long ip = r.first(); ip <= r.last(); ip++) {
+                all[n++] = (int) ip;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -58,22 +55,26 @@ final class ScanTargets {
     }
 
     /** The number of addresses {@code specs} name, overlaps counted twice; USAGE beyond the cap. */
-    static long checkCap(List<Ipv4Subnet> specs, boolean force) {
+    static long checkCap(List<TargetRange> specs, boolean force) {
         long total = 0;
-        for (Ipv4Subnet s : specs) {
-            total += hosts(s);
+        for (TargetRange r : specs) {
+            total += r.count();
         }
-        long cap = force ? FORCE_CAP : DEFAULT_CAP;
-        if (total > cap) {
-            throw new NetlabException(ExitCode.USAGE, "arp-scan", total + " addresses exceed the limit of " + cap,
-                    force ? "scan smaller prefixes one at a time" : "give --force to scan up to " + FORCE_CAP);
+        if (total > cap(force)) {
+            throw new NetlabException(ExitCode.USAGE, "arp-scan", total + " addresses exceed the limit of " + cap(force),
+                    capHint(force));
         }
         return total;
     }
 
-    /** Addresses of {@code s} scanned: all of a /31 or /32, else all but the network and broadcast. */
-    static long hosts(Ipv4Subnet s) {
-        return s.prefixLength() >= 31 ? s.size() : s.size() - 2;
+    /** The most addresses one scan may name. */
+    static long cap(boolean force) {
+        return force ? FORCE_CAP : DEFAULT_CAP;
+    }
+
+    /** What to do about a scan over {@link #cap}. */
+    static String capHint(boolean force) {
+        return force ? "scan smaller prefixes one at a time" : "give --force to scan up to " + FORCE_CAP;
     }
 
     int size() {

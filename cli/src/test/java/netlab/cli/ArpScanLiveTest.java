@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code arp-scan} on a bridge with four host namespaces (10.77.3.1-4, see {@link NamespaceLab#bridged}),
  * scanning from the first: exactly the other three answer, with the MACs their kernels show; Debian's
- * arp-scan on the same segment finds the same. Skipped unless root.
+ * arp-scan on the same segment finds the same; the target forms of a --file and the output flags. Skipped unless root.
  */
 class ArpScanLiveTest {
     private static final int T = 60;
@@ -116,8 +119,43 @@ class ArpScanLiveTest {
             assertEquals(List.of(NamespaceLab.bridgedMac(NET, 2), NamespaceLab.bridgedMac(NET, 4)), macs.stream().sorted().toList());
             assertTrue(lines.get(1).endsWith("\t(DUP: 2)"), r.out());
             assertTrue(r.err().endsWith("1 responded\n"), r.err());
+            // -q keeps a line per reply, unflagged (arp-scan's --quiet); -x drops header and footer.
+            r = scan("-q", "-x", "10.77.3.2");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("", r.err());
+            assertEquals(List.of("10.77.3.2\t" + NamespaceLab.bridgedMac(NET, 2), "10.77.3.2\t" + NamespaceLab.bridgedMac(NET, 4)),
+                    r.out().lines().sorted().toList());
+            r = scan("-g", "10.77.3.2");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(1, r.out().lines().count(), r.out());
+            assertTrue(r.err().endsWith("1 responded\n"), r.err());
         } finally {
             lab.ip("-n", h4, "addr", "del", "10.77.3.2/32", "dev", "eth0");
+        }
+    }
+
+    @Test
+    void aTargetsFilePlusACommandLineTargetQuietNoDupsInRandomOrder() throws IOException {
+        Path dir = Files.createTempDirectory("nlt-arpscan");
+        Path file = dir.resolve("targets.txt");
+        try {
+            Files.writeString(file, "# the lab's hosts\n"
+                    + "10.77.3.2-10.77.3.3   # a range\n"
+                    + "\n"
+                    + "10.77.3.4:255.255.255.255\n"
+                    + "10.77.3.0/30          # overlaps; .1 is our own and not asked\n");
+            NamespaceLab.Result r = scan("-f", file.toString(), "-q", "-g", "-R", "--randomseed=7", "--timeout", "200ms",
+                    "10.77.3.5");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(List.of("10.77.3.2\t" + NamespaceLab.bridgedMac(NET, 2), "10.77.3.3\t" + NamespaceLab.bridgedMac(NET, 3),
+                    "10.77.3.4\t" + NamespaceLab.bridgedMac(NET, 4)), r.out().lines().toList());
+            List<String> err = r.err().lines().toList();
+            assertEquals(4, err.size(), r.err());
+            assertEquals("Starting netlab arp-scan with 4 hosts (random order, seed 7)", err.get(1));
+            assertTrue(err.get(3).matches("Ending netlab arp-scan: 4 hosts scanned in .*\\. 3 responded"), err.get(3));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
         }
     }
 
