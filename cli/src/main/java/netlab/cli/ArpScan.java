@@ -17,7 +17,8 @@ import netlab.capture.net.MacAddress;
 
 /**
  * One {@code arp-scan} run, timed as arp-scan does it: a sender thread sends one request every interval,
- * host after host in address order (or in a seeded random order, arp-scan's --random); a host that has not answered is asked again once its timeout has passed
+ * host after host in address order (or in a seeded random order, arp-scan's --random); a host that has not
+ * answered is asked again once its timeout has passed
  * (the timeout grows by the backoff factor with each attempt) until it has had all its attempts; the run
  * ends when every host answered, or the last request's timeout passed, or the --limit of responders is
  * reached. The calling thread receives the replies in libpcap's loop.
