@@ -11,6 +11,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
@@ -36,11 +37,12 @@ final class FloodMain {
     /** Largest heap used seen just before a collection, and largest left just after one (the live set). */
     private static volatile long peakBeforeGc;
     private static volatile long peakAfterGc;
+    private static final AtomicLong COLLECTIONS = new AtomicLong();
 
     private FloodMain() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         watchCollections();
         AnalyzeCommand cmd = new AnalyzeCommand();
         new CommandLine(cmd).parseArgs("flood.pcap");
@@ -106,8 +108,14 @@ final class FloodMain {
     }
 
     /** Prints this phase's heap figures, then resets the pools' peaks for the next phase. */
-    private static void phase(String name) {
+    private static void phase(String name) throws InterruptedException {
+        // GC notifications arrive on another thread: wait (at most 10 s) for this collection's, whose "before"
+        // is the heap at the end of the phase, so a phase that needed no collection of its own still has a peak.
+        long seen = COLLECTIONS.get();
         System.gc();
+        for (int i = 0; i < 1000 && COLLECTIONS.get() == seen; i++) {
+            Thread.sleep(10);
+        }
         long poolPeaks = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
@@ -133,6 +141,7 @@ final class FloodMain {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
                 peakBeforeGc = Math.max(peakBeforeGc, heapUsed(info.getMemoryUsageBeforeGc()));
                 peakAfterGc = Math.max(peakAfterGc, heapUsed(info.getMemoryUsageAfterGc()));
+                COLLECTIONS.incrementAndGet();
             }, null, null);
         }
     }
