@@ -22,7 +22,6 @@ import netlab.capture.live.LiveException;
 import netlab.capture.live.LiveOptions;
 import netlab.capture.live.NetInterface;
 import netlab.capture.live.NetInterfaces;
-import netlab.capture.live.Privileges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,7 +134,8 @@ final class CaptureCommand implements Callable<Integer> {
         LiveCapture capture = open();
         try (capture;
              JsonGenerator g = json && showFrames() ? Json.compact(out) : null) {
-            dropPrivileges(err);
+            // tcpdump -Z: the handle is open; the -w files are created after this, as the user.
+            PrivilegeDrop.apply(user, true);
             err.println("netlab: listening on " + capture.device() + ", link-type " + capture.linkType()
                     + ", snapshot length " + capture.snapLength() + " bytes");
             err.flush();
@@ -184,18 +184,6 @@ final class CaptureCommand implements Callable<Integer> {
         } catch (LiveException e) {
             throw LiveErrors.of(e);
         }
-    }
-
-    /** tcpdump -Z: after the handle is open, before any file is created (so the files are the user's). */
-    private void dropPrivileges(PrintWriter err) throws LiveException {
-        String target = user != null ? user : System.getenv("SUDO_USER");
-        if (target == null || target.isEmpty() || target.equals("root") || !Privileges.isRoot()) {
-            if (user != null && !user.equals("root") && !Privileges.isRoot()) {
-                throw new LiveException(LiveException.Kind.PRIVILEGES, "cannot become '" + user + "' without being root");
-            }
-            return;
-        }
-        Privileges.dropTo(target);
     }
 
     private boolean showFrames() {

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,8 +56,12 @@ final class StationDb {
         this.path = path;
     }
 
-    /** Reads the database, or starts an empty one when the file does not exist. */
-    static StationDb load(Path path) {
+    /**
+     * Reads the database, or starts an empty one when the file does not exist.
+     *
+     * @param user the user the process switched to with -Z, for the error's hint; null without -Z
+     */
+    static StationDb load(Path path, String user) {
         StationDb db = new StationDb(path);
         Object root;
         try (JsonParser p = new JsonFactory().createParser(Files.readAllBytes(path))) {
@@ -64,6 +69,8 @@ final class StationDb {
             root = value(p);
         } catch (NoSuchFileException e) {
             return db;
+        } catch (AccessDeniedException e) {
+            throw cannot(false, path, user, e);
         } catch (IOException e) {
             throw bad(path, e.getMessage());
         }
@@ -136,6 +143,27 @@ final class StationDb {
     private static NetlabException bad(Path path, String why) {
         return new NetlabException(ExitCode.NO_INPUT, path.toString(), "not a netlab watch database: " + why,
                 "move it away to start a new one");
+    }
+
+    /**
+     * The one line for a database that cannot be read (exit 3) or written (exit 8). Permission denied after -Z
+     * names the user and the chown that fixes it: the usual cause is a file or directory still owned by root.
+     */
+    static NetlabException cannot(boolean write, Path path, String user, IOException e) {
+        int code = write ? ExitCode.WRITE_ERROR : ExitCode.NO_INPUT;
+        String verb = "cannot " + (write ? "write" : "read") + " the database";
+        if (!(e instanceof AccessDeniedException)) {
+            return new NetlabException(code, path.toString(), verb + ": " + e.getMessage(),
+                    "check the directory exists and is writable", e);
+        }
+        if (user == null) {
+            return new NetlabException(code, path.toString(), verb + ": permission denied",
+                    "check the owner and mode of the file and its directory", e);
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        return new NetlabException(code, path.toString(), verb + " as user " + user + ": permission denied",
+                "with -Z the directory and the file must be " + user + "'s: chown " + user + " " + dir
+                        + (Files.exists(path) ? " " + path : "") + ", or leave out -Z", e);
     }
 
     private static long mac(Object text) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import netlab.analyzers.arp.ArpBinding;
 import netlab.analyzers.mac.Station;
 import netlab.analyzers.oui.OuiTable;
@@ -18,6 +19,7 @@ import netlab.capture.live.LiveException;
 import netlab.capture.live.LiveOptions;
 import netlab.capture.live.NetInterface;
 import netlab.capture.live.NetInterfaces;
+import netlab.capture.live.Privileges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +35,10 @@ import picocli.CommandLine.Spec;
             "With --db FILE the bindings (with their MAC history) and stations are kept in FILE (JSON), read at start "
                 + "so a known station is not new again, and written atomically every --checkpoint and at exit "
                 + "(SIGINT/SIGTERM: written, then exit 130/143).",
-            "Exit: 0 at --duration, 3 the database cannot be read, 8 it cannot be written, 9 not permitted, "
-                + "10 interface unusable, 130/143 on a signal."})
+            "With -f only the frames the filter passes are analyzed (bindings, MAC table and broadcast rates alike); "
+                + "with -Z the interface is opened as root, then the database is read and written as USER.",
+            "Exit: 0 at --duration, 3 the database cannot be read, 6 the filter does not compile, 8 the database "
+                + "cannot be written, 9 not permitted (or -Z failed), 10 interface unusable, 130/143 on a signal."})
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,11 +63,25 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = {"-p", "--no-promiscuous-mode"}, description = "Do not put the interface in promiscuous mode.")
     boolean noPromiscuous;
 
+    @Option(names = {"-f", "--filter"}, paramLabel = "BPF", description = "Analyze only the frames this BPF filter "
+            + "(pcap-filter(7)) passes, applied in the kernel as capture -f does. It replaces watch's default of every "
+            + "frame, for the MAC table and broadcast rates too; unlike Debian arpwatch -F nothing is added around it "
+            + "('arp' watches ARP alone; VLAN-tagged ARP as well: 'arp or (vlan and arp)').")
+    String filter;
+
+    @Option(names = {"-Z", "--relinquish-privileges"}, paramLabel = "USER", description = "After opening the interface, "
+            + "become USER before the --db file is read or written (Debian arpwatch -u): its directory must be "
+            + "writable by USER, the file readable. Unlike capture -Z there is no $SUDO_USER default: a database "
+            + "is long-lived state, often in a root-owned directory.")
+    String user;
+
     @Mixin
     AnalyzerOptions options;
 
     private AnalyzerSet set;
     private StationDb db;
+    private String dbUser;
+    private Supplier<OuiTable> vendors;
 
     @Override
     public Integer call() {
@@ -73,17 +91,17 @@ final class WatchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        db = dbPath == null ? null : StationDb.load(dbPath);
         set = new AnalyzerSet(options, new LiveEvents(out, json));
-        if (db != null) {
-            db.bindings().forEach(set.arp::seed);
-        }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "netlab-watch-timer");
             t.setDaemon(true);
             return t;
         });
         try (LiveCapture capture = open()) {
+            // Debian arpwatch -u: the handle is open, every file access from here on is the user's.
+            Privileges.Account account = PrivilegeDrop.apply(user, false);
+            dbUser = account == null ? null : account.name();
+            loadDb();
             checkpoint();
             err.println("netlab: watching " + capture.device() + (db == null ? "" : ", " + db.bindingCount()
                     + " bindings and " + db.stationCount() + " stations known from " + dbPath));
@@ -112,9 +130,17 @@ final class WatchCommand implements Callable<Integer> {
         try {
             NetInterface ni = NetInterfaces.find(iface);
             return LiveCapture.open(LiveOptions.defaults(ni.name()).withSnapLength(512).withImmediate(true)
-                    .withPromiscuous(!noPromiscuous));
+                    .withPromiscuous(!noPromiscuous).withFilter(filter));
         } catch (LiveException e) {
             throw LiveErrors.of(e);
+        }
+    }
+
+    private void loadDb() {
+        if (dbPath != null) {
+            db = StationDb.load(dbPath, dbUser);
+            db.bindings().forEach(set.arp::seed);
+            vendors = options.vendors();
         }
     }
 
@@ -156,12 +182,11 @@ final class WatchCommand implements Callable<Integer> {
         }
         db.update(bindings, stations);
         Instant now = Instant.now();
+        OuiTable table = vendors.get();
         try {
-            OuiTable vendors = options.vendors().get();
-            db.write(iface, now.getEpochSecond() * 1_000_000_000L + now.getNano(), vendors::vendor);
+            db.write(iface, now.getEpochSecond() * 1_000_000_000L + now.getNano(), table::vendor);
         } catch (IOException e) {
-            throw new NetlabException(ExitCode.WRITE_ERROR, dbPath.toString(), "cannot write the database: " + e.getMessage(),
-                    "check the directory exists and is writable", e);
+            throw StationDb.cannot(true, dbPath, dbUser, e);
         }
     }
 
