@@ -44,7 +44,7 @@ class ArpScanLiveTest {
     private static Map<String, String> expected() {
         Map<String, String> m = new TreeMap<>();
         for (int k = 2; k <= HOSTS; k++) {
-            String line = lab.ip("-n", lab.hosts.get(k - 1), "-br", "link", "show", "eth0").out().trim();
+            String line = lab.ip("-n", lab.host(k), "-br", "link", "show", "eth0").out().trim();
             m.put(NamespaceLab.bridgedIp(NET, k), line.split("\\s+")[2]);
         }
         return m;
@@ -64,7 +64,7 @@ class ArpScanLiveTest {
     private static NamespaceLab.Result scan(String... args) {
         List<String> a = new ArrayList<>(List.of("arp-scan"));
         a.addAll(List.of(args));
-        return lab.netlab(lab.hosts.get(0), T, a.toArray(String[]::new));
+        return lab.netlab(lab.host(1), T, a.toArray(String[]::new));
     }
 
     @Test
@@ -108,7 +108,7 @@ class ArpScanLiveTest {
 
     @Test
     void twoMacsForOneAddressAreFlaggedAsDuplicates() {
-        String h4 = lab.hosts.get(HOSTS - 1);
+        String h4 = lab.host(HOSTS);
         lab.ip("-n", h4, "addr", "add", "10.77.3.2/32", "dev", "eth0");
         try {
             NamespaceLab.Result r = scan("10.77.3.2/32");
@@ -181,7 +181,7 @@ class ArpScanLiveTest {
     void debianArpScanFindsTheSameMacs() {
         NamespaceLab.requireTool("/usr/sbin/arp-scan", "arp-scan");
         // -q: IP and MAC only; -x: no header or footer; -g: no duplicates.
-        NamespaceLab.Result theirs = lab.exec(lab.hosts.get(0), T, "arp-scan", "-I", "eth0", "-q", "-x", "-g", "10.77.3.0/24");
+        NamespaceLab.Result theirs = lab.exec(lab.host(1), T, "arp-scan", "-I", "eth0", "-q", "-x", "-g", "10.77.3.0/24");
         assertEquals(0, theirs.code(), theirs.err());
         NamespaceLab.Result ours = scan("10.77.3.0/24");
         assertEquals(parse(theirs.out()), parse(ours.out()));

@@ -113,6 +113,11 @@ final class NamespaceLab implements AutoCloseable {
         }
     }
 
+    /** The namespace of host {@code k} (from 1) of {@link #bridged}. */
+    String host(int k) {
+        return hosts.get(k - 1);
+    }
+
     /** MAC of host {@code k} of {@link #bridged}: 02:00:00:77:SUBNET:k (hex). */
     static String bridgedMac(int subnet, int k) {
         return String.format("02:00:00:77:%02x:%02x", subnet, k);

@@ -40,10 +40,6 @@ class WatchFlagsLiveTest {
         }
     }
 
-    private static String host(int k) {
-        return lab.hosts.get(k - 1);
-    }
-
     private static String ip(int k) {
         return NamespaceLab.bridgedIp(NET, k);
     }
@@ -86,13 +82,13 @@ class WatchFlagsLiveTest {
         Path arpDir = Files.createDirectory(dir.resolve("arp"));
         Path allDir = Files.createDirectory(dir.resolve("all"));
         // Fresh neighbour caches, so h1's ping starts with one ARP exchange with h2.
-        lab.ip("-n", host(1), "neigh", "flush", "all");
-        lab.ip("-n", host(2), "neigh", "flush", "all");
+        lab.ip("-n", lab.host(1), "neigh", "flush", "all");
+        lab.ip("-n", lab.host(2), "neigh", "flush", "all");
         Process arp = null;
         Process all = null;
         try {
-            arp = lab.start(host(1), arpDir, "watch", "eth0", "--json", "-f", "arp", "--db", arpDir.resolve("db.json").toString());
-            all = lab.start(host(1), allDir, "watch", "eth0", "--json", "--db", allDir.resolve("db.json").toString());
+            arp = lab.start(lab.host(1), arpDir, "watch", "eth0", "--json", "-f", "arp", "--db", arpDir.resolve("db.json").toString());
+            all = lab.start(lab.host(1), allDir, "watch", "eth0", "--json", "--db", allDir.resolve("db.json").toString());
             NamespaceLab.awaitText(arp, arpDir.resolve("err.txt"), "netlab: watching eth0", T);
             NamespaceLab.awaitText(all, allDir.resolve("err.txt"), "netlab: watching eth0", T);
             // h3 sends IPv4 broadcasts only: a broadcast destination needs no ARP, so h3 is never in an ARP frame.
@@ -101,8 +97,8 @@ class WatchFlagsLiveTest {
                     + "s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)\n"
                     + "for k in range(3):\n"
                     + "    s.sendto(b'netlab', ('10.77." + NET + ".255', 9))\n";
-            assertEquals(0, lab.exec(host(3), T, "/usr/bin/python3", "-c", py).code());
-            NamespaceLab.Result ping = lab.exec(host(1), T, "ping", "-n", "-c", "2", "-i", "0.2", "-W", "5", ip(2));
+            assertEquals(0, lab.exec(lab.host(3), T, "/usr/bin/python3", "-c", py).code());
+            NamespaceLab.Result ping = lab.exec(lab.host(1), T, "ping", "-n", "-c", "2", "-i", "0.2", "-W", "5", ip(2));
             assertEquals(0, ping.code(), ping.out() + ping.err());
             // h3's broadcasts came first, so the unfiltered watch has had them once it reports h2.
             NamespaceLab.awaitText(arp, arpDir.resolve("out.txt"), "\"ip\":\"" + ip(2) + "\"", T);
@@ -131,8 +127,8 @@ class WatchFlagsLiveTest {
     @Test
     void aBadFilterIsCapturesOneLineAndExitSix(@TempDir Path dir) {
         Path db = dir.resolve("db.json");
-        NamespaceLab.Result w = lab.netlab(host(1), T, "watch", "eth0", "-f", BAD_FILTER, "--db", db.toString());
-        NamespaceLab.Result c = lab.netlab(host(1), T, "capture", "eth0", "-f", BAD_FILTER);
+        NamespaceLab.Result w = lab.netlab(lab.host(1), T, "watch", "eth0", "-f", BAD_FILTER, "--db", db.toString());
+        NamespaceLab.Result c = lab.netlab(lab.host(1), T, "capture", "eth0", "-f", BAD_FILTER);
         assertEquals(ExitCode.BAD_FILTER, w.code(), w.err());
         assertEquals("netlab: filter: Error occurred in pcap_compile: syntax error in filter expression (see pcap-filter(7))\n", w.err());
         assertEquals(c.code(), w.code());
@@ -151,13 +147,13 @@ class WatchFlagsLiveTest {
     }
 
     private static int uid(String user) {
-        return Integer.parseInt(lab.exec(host(1), T, "id", "-u", user).out().trim());
+        return Integer.parseInt(lab.exec(lab.host(1), T, "id", "-u", user).out().trim());
     }
 
     @Test
     void relinquishedPrivilegesWriteTheDatabaseAsTheUser(@TempDir Path dir) throws Exception {
         Path db = ownedDirectory(dir, "var", "nobody").resolve("stations.json");
-        NamespaceLab.Result r = lab.netlab(host(1), T, "watch", "eth0", "-Z", "nobody", "--db", db.toString(), "--duration", "1");
+        NamespaceLab.Result r = lab.netlab(lab.host(1), T, "watch", "eth0", "-Z", "nobody", "--db", db.toString(), "--duration", "1");
         assertEquals(0, r.code(), r.err());
         assertEquals(uid("nobody"), Files.getAttribute(db, "unix:uid"));
         assertEquals("netlab-watch-db", new ObjectMapper().readTree(db.toFile()).get("format").asText());
@@ -168,7 +164,7 @@ class WatchFlagsLiveTest {
     void aRootOwnedDirectoryIsExitEightAfterRelinquishing(@TempDir Path dir) throws Exception {
         Path var = ownedDirectory(dir, "var", "root");
         Path db = var.resolve("stations.json");
-        NamespaceLab.Result r = lab.netlab(host(1), T, "watch", "eth0", "-Z", "nobody", "--db", db.toString(), "--duration", "1");
+        NamespaceLab.Result r = lab.netlab(lab.host(1), T, "watch", "eth0", "-Z", "nobody", "--db", db.toString(), "--duration", "1");
         assertEquals(ExitCode.WRITE_ERROR, r.code(), r.err());
         assertEquals("netlab: " + db + ": cannot write the database as user nobody: permission denied "
                 + "(with -Z the directory and the file must be nobody's: chown nobody " + var + ", or leave out -Z)\n", r.err());
@@ -182,7 +178,7 @@ class WatchFlagsLiveTest {
         Path db = var.resolve("stations.json");
         Files.writeString(db, "{}");
         Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-------"));
-        NamespaceLab.Result r = lab.netlab(host(1), T, "watch", "eth0", "-Z", "nobody", "--db", db.toString(), "--duration", "1");
+        NamespaceLab.Result r = lab.netlab(lab.host(1), T, "watch", "eth0", "-Z", "nobody", "--db", db.toString(), "--duration", "1");
         assertEquals(ExitCode.NO_INPUT, r.code(), r.err());
         assertEquals("netlab: " + db + ": cannot read the database as user nobody: permission denied "
                 + "(with -Z the directory and the file must be nobody's: chown nobody " + var + " " + db + ", or leave out -Z)\n", r.err());

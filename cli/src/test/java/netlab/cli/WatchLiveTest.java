@@ -37,18 +37,14 @@ class WatchLiveTest {
         }
     }
 
-    private static String host(int k) {
-        return lab.hosts.get(k - 1);
-    }
-
     /** Host k sends two gratuitous ARP requests claiming {@code ip} with its own MAC. */
     private static void announce(int k, String ip) {
-        NamespaceLab.Result r = lab.netlab(host(k), T, "arp-resolve", "-U", "-i", "eth0", "--interval", "0.1", ip);
+        NamespaceLab.Result r = lab.netlab(lab.host(k), T, "arp-resolve", "-U", "-i", "eth0", "--interval", "0.1", ip);
         assertEquals(0, r.code(), r.err());
     }
 
     private static Process watch(Path dir, Path db) throws Exception {
-        Process p = lab.start(host(1), dir, "watch", "eth0", "--json", "--db", db.toString());
+        Process p = lab.start(lab.host(1), dir, "watch", "eth0", "--json", "--db", db.toString());
         NamespaceLab.awaitText(p, dir.resolve("err.txt"), "netlab: watching eth0", T);
         return p;
     }
@@ -149,7 +145,7 @@ class WatchLiveTest {
     @Test
     void theDatabaseIsWrittenAtTheCheckpointIntervalWhileRunning(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("stations.json");
-        Process p = lab.start(host(1), dir, "watch", "eth0", "--db", db.toString(), "--checkpoint", "1s");
+        Process p = lab.start(lab.host(1), dir, "watch", "eth0", "--db", db.toString(), "--checkpoint", "1s");
         NamespaceLab.awaitText(p, dir.resolve("err.txt"), "netlab: watching eth0", T);
         assertFalse(Files.readString(db).contains(PEER_IP));
         announce(2, PEER_IP);
@@ -165,7 +161,7 @@ class WatchLiveTest {
     void anUnreadableDatabaseIsOneLineAndExitThree(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("bad.json");
         Files.writeString(db, "{\"format\": \"something else\"}");
-        NamespaceLab.Result r = lab.netlab(host(1), T, "watch", "eth0", "--db", db.toString());
+        NamespaceLab.Result r = lab.netlab(lab.host(1), T, "watch", "eth0", "--db", db.toString());
         assertEquals(ExitCode.NO_INPUT, r.code(), r.err());
         assertEquals("netlab: " + db + ": not a netlab watch database: no \"format\": \"netlab-watch-db\", \"version\": 1 "
                 + "(move it away to start a new one)\n", r.err());
