@@ -10,7 +10,13 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-HANDWRITTEN=("public/hoobr_juniper3.pcap")
+HANDWRITTEN=("public/tcpdump/hoobr_juniper3.pcap")
+# Captures with no expected-results file, because netlab and tshark 4.0 disagree on purpose or on a known
+# gap (each still has reader and decoder tests): tshark decodes the IPv4 packet quoted inside ICMP errors
+# (netlab stops at ICMP); the invalid fractional timestamps (1000000 us, 10^9 ns, 2^31 ns) are read
+# differently by every tool.
+EXCLUDED=("public/tcpdump/dhcp-rfc4388.pcap" "public/tcpdump/timestamp_invalid_micro.pcap"
+    "public/tcpdump/timestamp_invalid_nano.pcap")
 
 # Fields of the .frames.tsv, in order, then the extra fields the summary needs.
 TSV_FIELDS=(frame.number frame.protocols eth.src eth.dst vlan.id arp.opcode ip.src ip.dst ipv6.src ipv6.dst
@@ -28,6 +34,9 @@ while read -r rel; do
     skip=no
     for h in "${HANDWRITTEN[@]}"; do
         [[ $rel == "$h" ]] && skip=yes
+    done
+    for h in "${EXCLUDED[@]}"; do
+        [[ $rel == "$h" ]] && { rm -f "$HERE/$name.json" "$HERE/$name.frames.tsv"; continue 2; }
     done
     if [[ $skip == yes ]]; then
         [[ -f "$HERE/$name.json" ]] || { echo "missing hand-written $HERE/$name.json" >&2; exit 1; }

@@ -62,7 +62,7 @@ nl_short="java ${short_opts[*]} ${extra[*]:-} -jar $jar"
 gen() { "$root/scripts/bench/generate.sh" --out "$dir" --frames "$1" "${@:2}" >&2; }
 gen 1000000 mix mac-flood arp-flood
 # Smaller files where a peer is too slow for the full one (tshark -T json; tcpdump on floods goes
-# super-linear, see shared/reference/pcap4j-on-linux.md).
+# super-linear: its output cost grows with the number of distinct addresses).
 gen 100000 mix mac-flood arp-flood
 mix="$dir/mix-1M.pcap"
 if [ "$scaling" = 1 ]; then

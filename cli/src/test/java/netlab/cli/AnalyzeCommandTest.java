@@ -83,7 +83,7 @@ class AnalyzeCommandTest {
 
     @Test
     void decodeFailuresAreCountedWithOffsets() throws IOException {
-        JsonNode doc = JSON.readTree(Run.of("analyze", "--json", Run.sample("public/ipv4-malformed.pcap")).out());
+        JsonNode doc = JSON.readTree(Run.of("analyze", "--json", Run.sample("public/pcapplusplus/ipv4-malformed.pcap")).out());
         assertEquals(2, doc.at("/decode_failures/frames").asInt());
         JsonNode first = doc.at("/decode_failures/reasons/0");
         assertEquals("ip", first.get("protocol").asText());

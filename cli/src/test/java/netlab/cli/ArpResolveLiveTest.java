@@ -131,8 +131,9 @@ class ArpResolveLiveTest {
 
     @Test
     void anAddressOnNoAttachedSubnetIsRefusedAndNothingIsSent(@TempDir Path dir) throws Exception {
-        // The peer listens for ARP (IPv6 router solicitations and MLD may flow meanwhile: they are not ARP).
-        Process peer = lab.start(lab.b, dir, "capture", "veth1", "-q", "--duration", "3", "arp");
+        // The peer listens for ARP asking for 10.99.0.1, which only netlab could send (the kernels' own ARP and
+        // IPv6 noise may flow meanwhile and must not count).
+        Process peer = lab.start(lab.b, dir, "capture", "veth1", "-q", "--duration", "3", "arp dst host 10.99.0.1");
         NamespaceLab.awaitText(peer, dir.resolve("err.txt"), "listening on", T);
         NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "10.99.0.1");
         assertEquals(ExitCode.INTERFACE, r.code(), r.err());
@@ -162,7 +163,10 @@ class ArpResolveLiveTest {
     @Test
     void unsolicitedAnnouncementsReachThePeer(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("garp.pcap");
-        Process p = lab.start(lab.b, dir, "capture", "veth1", "-c", "2", "-w", file.toString(), "arp");
+        // Only what the test sends: A's gratuitous requests (sender IP = target IP, RFC 5227 section 3). A plain
+        // "arp" filter also caught B's kernel resolving A, which raced the announcements (issue 11).
+        Process p = lab.start(lab.b, dir, "capture", "veth1", "-c", "2", "-w", file.toString(),
+                "arp and ether src " + NamespaceLab.MAC_A + " and arp[6:2] = 1 and arp[14:4] = arp[24:4]");
         NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
         NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-U", "--interval", "0.2", NamespaceLab.IP_A);
         assertEquals(0, r.code(), r.err());

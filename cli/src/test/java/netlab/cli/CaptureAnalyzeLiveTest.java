@@ -36,7 +36,10 @@ class CaptureAnalyzeLiveTest {
     private static Process analyze(Path dir, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("capture", "veth1", "--analyze", "--interval", "200ms"));
         args.addAll(List.of(more));
-        args.add("arp");
+        // Only what the test makes happen: netlab's requests from A for B and B's replies to A (RFC 826 opcodes
+        // at arp[6:2]); the kernels' own ARP, if any, must not change the counts.
+        args.add("arp and ((ether src " + NamespaceLab.MAC_A + " and arp[6:2] = 1 and arp dst host " + NamespaceLab.IP_B
+                + ") or (ether src " + NamespaceLab.MAC_B + " and arp[6:2] = 2 and arp dst host " + NamespaceLab.IP_A + "))");
         Process p = lab.start(lab.b, dir, args.toArray(String[]::new));
         NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
         return p;

@@ -119,7 +119,7 @@ class ReadCommandTest {
             {dir.toString(), ExitCode.NO_INPUT, "netlab: " + dir + ": is a directory (give a pcap or pcapng file)"},
             {empty.toString(), ExitCode.BAD_CAPTURE, "netlab: " + empty + ": not a pcap or pcapng file (empty) at byte offset 0 (expected a pcap or pcapng file)"},
             {Run.root().resolve("README.md").toString(), ExitCode.BAD_CAPTURE, null},
-            {Run.sample("public/microsecs_big_endian.pcap"), ExitCode.BAD_CAPTURE, null},
+            {Run.sample("public/pcapplusplus/microsecs_big_endian.pcap"), ExitCode.BAD_CAPTURE, null},
         };
         for (Object[] c : cases) {
             Run r = Run.of("read", (String) c[0]);

@@ -32,8 +32,8 @@ class SampleReplayTest {
             .collect(Collectors.toSet());
 
     /** Captures whose only link type netlab does not decode: exit 4, one line, no report. */
-    private static final Set<String> UNSUPPORTED_LINK_TYPE = Set.of("public/hoobr_juniper3.pcap",
-            "public/microsecs_big_endian.pcap");
+    private static final Set<String> UNSUPPORTED_LINK_TYPE = Set.of("public/tcpdump/hoobr_juniper3.pcap",
+            "public/pcapplusplus/microsecs_big_endian.pcap");
 
     @TestFactory
     Stream<DynamicTest> everySampleMatchesItsExpectedResults() throws IOException {

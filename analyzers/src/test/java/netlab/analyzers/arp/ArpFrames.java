@@ -123,7 +123,7 @@ final class ArpFrames {
     }
 
     static Path publicCapture(String relative) {
-        return root().resolve("../shared/pcaps/public").resolve(relative).normalize();
+        return root().resolve("sample-pcaps/public").resolve(relative).normalize();
     }
 
     private static Path root() {

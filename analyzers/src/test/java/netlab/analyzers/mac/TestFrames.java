@@ -119,7 +119,7 @@ public final class TestFrames {
     }
 
     public static Path publicCapture(String name) {
-        return root().resolve("../shared/pcaps/public").resolve(name).normalize();
+        return root().resolve("sample-pcaps/public").resolve(name).normalize();
     }
 
     /** A list that collects events, for asserting exactly which were raised. */

@@ -19,7 +19,7 @@ final class TestCaptures {
     }
 
     static Path publicDir() {
-        return root().resolve("../shared/pcaps/public").normalize();
+        return root().resolve("sample-pcaps/public").normalize();
     }
 
     static List<Frame> read(Path file) throws IOException {

@@ -15,10 +15,10 @@ final class Captures {
     private Captures() {
     }
 
-    /** {@code <root>/../shared/pcaps/public}, from the surefire property {@code netlab.root}. */
+    /** {@code <root>/sample-pcaps/public}, from the surefire property {@code netlab.root}. */
     static Path publicDir() {
         String root = System.getProperty("netlab.root", ".");
-        return Path.of(root).toAbsolutePath().resolve("../shared/pcaps/public").normalize();
+        return Path.of(root).toAbsolutePath().resolve("sample-pcaps/public").normalize();
     }
 
     static Path file(String relative) {

@@ -64,7 +64,7 @@ class DamagedCapturesTest {
 
     @Test
     void publicCapturesExist() throws IOException {
-        assertEquals(57, publicCaptures().size());
+        assertEquals(46, publicCaptures().size());
     }
 
     @Test

@@ -52,7 +52,8 @@ class PcapWriterTest {
     void roundTripMicroAndNano() throws IOException {
         for (String name : List.of("tcpdump/tcp-handshake-nano.pcap", "pcapplusplus/nanosecs_big_endian.pcap",
                 "pcapplusplus/microsecs_big_endian.pcap", "pcapplusplus/sll.pcap",
-                "chrissanders-packets/arppoison.pcapng", "tcpdump/time_2038_overflow.pcap")) {
+                "pcapplusplus/QinQ_802.1_AD.pcapng", "tcpdump/time_2038_overflow.pcap",
+                "tcpdump/eapon1.pcap")) {
             List<Frame> frames = Captures.readAll(Captures.file(name));
             LinkType lt = frames.get(0).linkType();
             try (FrameSource nano = Captures.open(write(frames, lt, 262144, Precision.NANO))) {

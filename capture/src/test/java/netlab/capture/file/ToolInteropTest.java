@@ -136,7 +136,7 @@ class ToolInteropTest {
     void netlabReadsTcpdumpFiles() throws Exception {
         requireTool("tcpdump");
         for (String name : List.of("tcpdump/arp-oobr.pcap", "tcpdump/tcp-handshake-nano.pcap",
-                "pcapplusplus/nanosecs_big_endian.pcap", "chrissanders-packets/arppoison.pcapng")) {
+                "pcapplusplus/nanosecs_big_endian.pcap", "pcapplusplus/QinQ_802.1_AD.pcapng")) {
             List<Frame> original = Captures.readAll(Captures.file(name));
             Path micro = tmp.resolve("tcpdump-micro.pcap");
             run("tcpdump", "-r", Captures.file(name).toString(), "-w", micro.toString());
@@ -153,7 +153,7 @@ class ToolInteropTest {
     @Test
     void netlabReadsTsharkFiles() throws Exception {
         requireTool("tshark");
-        for (String name : List.of("chrissanders-packets/arppoison.pcapng", "pcapplusplus/many_interfaces-1.pcapng",
+        for (String name : List.of("pcapplusplus/pcapng-example.pcapng", "pcapplusplus/many_interfaces-1.pcapng",
                 "tcpdump/tcp-handshake-nano.pcap", "pcapplusplus/sll.pcap")) {
             List<Frame> original = Captures.readAll(Captures.file(name));
             Path ng = tmp.resolve("tshark.pcapng");

@@ -24,7 +24,7 @@ class BpfFilterTest {
 
     private static Path capture(String relative) {
         return Path.of(System.getProperty("netlab.root", ".")).toAbsolutePath()
-                .resolve("../shared/pcaps/public").resolve(relative).normalize();
+                .resolve("sample-pcaps/public").resolve(relative).normalize();
     }
 
     private static List<Frame> frames(String relative) throws IOException {
