@@ -68,7 +68,7 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--immediate", description = "Deliver every frame at once instead of in blocks (lower latency, more CPU).")
     boolean immediate;
 
-    @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "Write frames to a pcap file instead of printing them.")
+    @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "Write frames to a pcap file instead of printing them ('-': to stdout, as tcpdump -w -).")
     Path writeTo;
 
     @Option(names = {"-U", "--packet-buffered"}, description = "With -w, flush the file after every frame.")
@@ -125,6 +125,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     private final PacketView view = new PacketView();
     private long captured;
+    private volatile StdoutException refreshFailure;
 
     @Override
     public Integer call() {
@@ -165,6 +166,9 @@ final class CaptureCommand implements Callable<Integer> {
         if (fileCount != null && (fileSizeMb == null && rotateSeconds == null || fileCount <= 0)
                 || fileSizeMb != null && fileSizeMb <= 0 || rotateSeconds != null && rotateSeconds <= 0) {
             throw usage("-W needs -C or -G, and all three must be positive");
+        }
+        if (PcapOutput.isStdout(writeTo) && (alsoPrint || analyze || fileSizeMb != null || rotateSeconds != null)) {
+            throw usage("-w - (pcap to stdout) cannot be combined with --print, --analyze, -C or -G");
         }
     }
 
@@ -211,9 +215,13 @@ final class CaptureCommand implements Callable<Integer> {
                 timer.schedule(capture::stop, Math.round(duration * 1e6), TimeUnit.MICROSECONDS);
             }
             if (live != null) {
-                timer.scheduleAtFixedRate(live::refresh, options.intervalNanos, options.intervalNanos, TimeUnit.NANOSECONDS);
+                timer.scheduleAtFixedRate(() -> refresh(live, capture), options.intervalNanos, options.intervalNanos,
+                        TimeUnit.NANOSECONDS);
             }
             capture.loop(f -> accept(f, pcap, show, out, g, time, live));
+            if (refreshFailure != null) {
+                throw refreshFailure;
+            }
             if (live != null) {
                 timer.shutdownNow();
                 awaitQuietly(timer);
@@ -222,6 +230,17 @@ final class CaptureCommand implements Callable<Integer> {
             return signals.exitCode();
         } finally {
             timer.shutdownNow();
+        }
+    }
+
+    /** Timer thread: a table that cannot be written (stdout gone) stops the capture, which rethrows it. */
+    private void refresh(LiveAnalysis live, LiveCapture capture) {
+        try {
+            live.refresh();
+        } catch (StdoutException e) {
+            refreshFailure = e;
+            capture.stop();
+            throw e;
         }
     }
 

@@ -26,6 +26,11 @@ public final class ExitCode {
     public static final int INTERFACE = 10;
     /** A bug in netlab: an unexpected exception (sysexits EX_SOFTWARE). */
     public static final int INTERNAL = 70;
+    /**
+     * Standard output was a pipe whose reader went away ({@code | head}): stopped quietly at the next write,
+     * with the status of a process killed by SIGPIPE (128 + 13), as tcpdump ends.
+     */
+    public static final int SIGPIPE = 141;
     /** Interrupted by SIGINT (128 + 2). */
     public static final int SIGINT = 130;
     /** Terminated by SIGTERM (128 + 15). */

@@ -10,10 +10,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(Stdout.STREAM, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Netlab.newCommandLine(out, err, args).execute(args);
-        out.flush();
+        int code;
+        try {
+            code = Netlab.newCommandLine(out, err, args).execute(args);
+            out.flush();
+        } catch (StdoutException e) {
+            code = e.report(err);
+        }
         err.flush();
         System.exit(code);
     }

@@ -70,6 +70,10 @@ public final class Netlab {
     private static int onExecutionError(Exception e, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         int code;
+        StdoutException stdout = StdoutException.find(e);
+        if (stdout != null) {
+            return stdout.report(err);
+        }
         if (e instanceof NetlabException ne) {
             err.println(ne.line());
             code = ne.exitCode();

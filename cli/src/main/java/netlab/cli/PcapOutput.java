@@ -25,11 +25,18 @@ final class PcapOutput implements AutoCloseable {
         this.err = err;
     }
 
-    /** Creates the file with its header; the link type and snap length come from the input. */
+    /** True for {@code -w -}: the pcap goes to standard output, as tcpdump writes it. */
+    static boolean isStdout(Path path) {
+        return path != null && path.toString().equals("-");
+    }
+
+    /** Creates the file (or starts stdout) with its header; the link type and snap length come from the input. */
     void open(LinkType linkType, int snapLength) {
+        int snap = snapLength > 0 ? snapLength : PcapWriter.DEFAULT_SNAPLEN;
+        Precision precision = nano ? Precision.NANO : Precision.MICRO;
         try {
-            writer = PcapWriter.create(path, linkType, snapLength > 0 ? snapLength : PcapWriter.DEFAULT_SNAPLEN,
-                    nano ? Precision.NANO : Precision.MICRO);
+            writer = isStdout(path) ? new PcapWriter(Stdout.STREAM, linkType, snap, precision)
+                    : PcapWriter.create(path, linkType, snap, precision);
         } catch (IOException e) {
             throw failure(e);
         }

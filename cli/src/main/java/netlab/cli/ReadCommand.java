@@ -55,7 +55,7 @@ final class ReadCommand implements Callable<Integer> {
 
     @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "Write the frames (after -f and -c) "
             + "to a classic pcap file instead of printing them, like tcpdump -r IN -w OUT; --nano writes a "
-            + "nanosecond pcap.")
+            + "nanosecond pcap; '-' writes it to stdout.")
     Path writeTo;
 
     @Option(names = "--print", description = "With -w, print the frames as well.")
@@ -67,6 +67,10 @@ final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (alsoPrint && PcapOutput.isStdout(writeTo)) {
+            throw new NetlabException(ExitCode.USAGE, "read", "--print cannot share stdout with -w -",
+                    "see 'netlab read --help'");
+        }
         TimeFormat time = new TimeFormat(timeFormat.length, nano);
         PacketView view = new PacketView();
         boolean show = writeTo == null || alsoPrint;

@@ -82,7 +82,9 @@ final class RotatingPcap implements AutoCloseable {
     private void openFile() {
         currentPath = name(fileNumber);
         try {
-            current = PcapWriter.create(currentPath, linkType, snapLength, nano ? Precision.NANO : Precision.MICRO);
+            Precision precision = nano ? Precision.NANO : Precision.MICRO;
+            current = PcapOutput.isStdout(currentPath) ? new PcapWriter(Stdout.STREAM, linkType, snapLength, precision)
+                    : PcapWriter.create(currentPath, linkType, snapLength, precision);
         } catch (IOException e) {
             throw failure(e);
         }
