@@ -1,6 +1,8 @@
 package netlab.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import netlab.analyzers.arp.ArpConfig;
@@ -70,22 +72,36 @@ final class AnalyzerOptions {
         return new BroadcastMeter.Config(intervalNanos, broadcastStormFps, BroadcastMeter.Config.DEFAULTS.topSources());
     }
 
-    /** The vendor table, loaded on first use only (~10 ms bundled, longer for an --oui-file to parse). */
+    /**
+     * The vendor table: the bundled one is loaded on first use only (~10 ms); an --oui-file is read now, so a
+     * missing, unreadable or oversized file is reported before any output.
+     */
     Supplier<OuiTable> vendors() {
         if (ouiFile == null) {
             return OuiTable::bundled;
         }
-        OuiTable[] loaded = new OuiTable[1];
-        return () -> {
-            if (loaded[0] == null) {
-                try {
-                    loaded[0] = OuiTable.load(ouiFile);
-                } catch (IOException e) {
-                    throw new NetlabException(ExitCode.NO_INPUT, ouiFile.toString(), "cannot read the OUI file: "
-                            + e.getMessage(), "give a file in ieee-oui.txt or manuf format", e);
-                }
-            }
-            return loaded[0];
-        };
+        if (loaded == null) {
+            loaded = loadOuiFile(ouiFile);
+        }
+        OuiTable table = loaded;
+        return () -> table;
+    }
+
+    private OuiTable loaded;
+
+    private static OuiTable loadOuiFile(Path file) {
+        String hint = "give a file in ieee-oui.txt or manuf format";
+        try {
+            return OuiTable.load(file);
+        } catch (OuiTable.TooLargeException e) {
+            throw new NetlabException(ExitCode.BAD_CAPTURE, Messages.path(file), "not loaded: " + e.getMessage(), hint, e);
+        } catch (NoSuchFileException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, Messages.path(file), "no such file", "check the path", e);
+        } catch (AccessDeniedException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, Messages.path(file), "permission denied", "check the file's mode", e);
+        } catch (IOException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, Messages.path(file), "cannot read the OUI file: "
+                    + Messages.text(e.getMessage()), hint, e);
+        }
     }
 }

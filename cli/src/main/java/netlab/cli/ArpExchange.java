@@ -201,7 +201,7 @@ final class ArpExchange {
         String time = rtt >= 0 ? String.format(" %.3f ms", rtt / 1e6) : "";
         String line = mode == Mode.RESOLVE ? ip + " is-at " + who + eth + time
                 : probe ? ip + " is being probed by " + who + eth : ip + " is in use by " + who + eth + time;
-        out.println(line + " via " + capture.device());
+        out.println(line + " via " + Messages.text(capture.device()));
         out.flush();
     }
 
@@ -224,9 +224,9 @@ final class ArpExchange {
             return;
         }
         if (mode == Mode.DAD && answers == 0) {
-            out.println(ip + " is free: no answer to " + plural(sent, "probe") + " via " + capture.device());
+            out.println(ip + " is free: no answer to " + plural(sent, "probe") + " via " + Messages.text(capture.device()));
         } else if (mode.announces()) {
-            out.println("announced " + ip + " at " + mac + " via " + capture.device() + " ("
+            out.println("announced " + ip + " at " + mac + " via " + Messages.text(capture.device()) + " ("
                     + plural(sent, mode == Mode.ANNOUNCE_REPLY ? "gratuitous reply" : "gratuitous request") + ")");
         }
         if (mode.announces()) {

@@ -137,7 +137,7 @@ final class CaptureCommand implements Callable<Integer> {
              JsonGenerator g = json && showFrames() ? Json.compact(out) : null) {
             // tcpdump -Z: the handle is open; the -w files are created after this, as the user.
             PrivilegeDrop.apply(user, true);
-            err.println("netlab: listening on " + capture.device() + ", link-type " + capture.linkType()
+            err.println("netlab: listening on " + Messages.text(capture.device()) + ", link-type " + capture.linkType()
                     + ", snapshot length " + capture.snapLength() + " bytes");
             err.flush();
             int code = run(capture, out, g);
@@ -203,7 +203,7 @@ final class CaptureCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        LiveAnalysis live = analyze ? new LiveAnalysis(options, out, json, System.console() != null, capture.device()) : null;
+        LiveAnalysis live = analyze ? new LiveAnalysis(options, out, json, System.console() != null, Messages.text(capture.device())) : null;
         try (RotatingPcap pcap = writeTo == null ? null
                 : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach,
                         rotateSeconds == null ? 0 : rotateSeconds * 1_000_000_000L, fileCount == null ? 0 : fileCount);

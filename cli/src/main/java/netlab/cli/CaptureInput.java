@@ -41,8 +41,9 @@ final class CaptureInput {
                 throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType(),
                         "netlab decodes ether (1), linux-sll (113), linux-sll2 (276) and raw (101)");
             }
-            consumer.begin(src.linkType(), src.snapLength());
+            // The filter compiles before begin() creates any output (tcpdump leaves -w untouched on a bad filter).
             try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {
+                consumer.begin(src.linkType(), src.snapLength());
                 long n = 0;
                 for (Frame f = src.next(); f != null; f = src.next()) {
                     n++;

@@ -61,8 +61,8 @@ public final class Netlab {
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandName();
-        cmd.getErr().println("netlab: " + (name.equals("netlab") ? "usage" : name) + ": " + e.getMessage()
-                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        cmd.getErr().println(Messages.text("netlab: " + (name.equals("netlab") ? "usage" : name) + ": " + e.getMessage()
+                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
         cmd.getErr().flush();
         return ExitCode.USAGE;
     }
@@ -78,7 +78,7 @@ public final class Netlab {
             err.println(ne.line());
             code = ne.exitCode();
         } else {
-            err.println("netlab: internal error: " + e + " (a bug: please report it with --verbose output)");
+            err.println(Messages.text("netlab: internal error: " + e + " (a bug: please report it with --verbose output)"));
             code = ExitCode.INTERNAL;
         }
         if (verbose(cmd.getCommandSpec().root().commandLine().getParseResult())) {

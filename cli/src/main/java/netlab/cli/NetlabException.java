@@ -25,8 +25,8 @@ public final class NetlabException extends RuntimeException {
         return exitCode;
     }
 
-    /** The single stderr line, without a trailing newline. */
+    /** The single stderr line, without a trailing newline; control characters escaped ({@link Messages}). */
     public String line() {
-        return "netlab: " + what + ": " + why + (hint == null || hint.isEmpty() ? "" : " (" + hint + ")");
+        return Messages.text("netlab: " + what + ": " + why + (hint == null || hint.isEmpty() ? "" : " (" + hint + ")"));
     }
 }

@@ -2,6 +2,7 @@ package netlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
@@ -30,6 +31,22 @@ final class PcapOutput implements AutoCloseable {
         return path != null && path.toString().equals("-");
     }
 
+    /**
+     * Refuses an output that is the input itself ({@code read in.pcap -w in.pcap}, or {@code read - < f -w f}),
+     * which truncating would destroy before a frame is read: one line, exit 8.
+     */
+    static void refuseInput(Path output, String input) {
+        Path in = input.equals("-") ? Path.of("/proc/self/fd/0") : Path.of(input);
+        try {
+            if (Files.exists(output) && Files.exists(in) && Files.isSameFile(output, in)) {
+                throw new NetlabException(ExitCode.WRITE_ERROR, Messages.path(output), "cannot write: is the input file",
+                        "write to another file; netlab would truncate it before reading it");
+            }
+        } catch (IOException e) {
+            // Unreadable either way: opening them reports it with its own line.
+        }
+    }
+
     /** Creates the file (or starts stdout) with its header; the link type and snap length come from the input. */
     void open(LinkType linkType, int snapLength) {
         int snap = snapLength > 0 ? snapLength : PcapWriter.DEFAULT_SNAPLEN;
@@ -45,7 +62,7 @@ final class PcapOutput implements AutoCloseable {
     void write(long number, Frame f) {
         if (!f.linkType().equals(writer.linkType())) {
             if (!warned) {
-                err.println("netlab: " + path + ": frame " + number + " has link type " + f.linkType()
+                err.println("netlab: " + Messages.path(path) + ": frame " + number + " has link type " + f.linkType()
                         + " but the file holds " + writer.linkType() + "; such frames are skipped (pcap has one link type)");
                 warned = true;
             }
@@ -56,7 +73,7 @@ final class PcapOutput implements AutoCloseable {
         } catch (IOException e) {
             throw failure(e);
         } catch (IllegalArgumentException e) {
-            err.println("netlab: " + path + ": frame " + number + " skipped: " + e.getMessage());
+            err.println("netlab: " + Messages.path(path) + ": frame " + number + " skipped: " + e.getMessage());
         }
     }
 

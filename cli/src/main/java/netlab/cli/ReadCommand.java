@@ -71,6 +71,9 @@ final class ReadCommand implements Callable<Integer> {
             throw new NetlabException(ExitCode.USAGE, "read", "--print cannot share stdout with -w -",
                     "see 'netlab read --help'");
         }
+        if (writeTo != null && !PcapOutput.isStdout(writeTo)) {
+            PcapOutput.refuseInput(writeTo, file);
+        }
         TimeFormat time = new TimeFormat(timeFormat.length, nano);
         PacketView view = new PacketView();
         boolean show = writeTo == null || alsoPrint;

@@ -103,8 +103,8 @@ final class WatchCommand implements Callable<Integer> {
             dbUser = account == null ? null : account.name();
             loadDb();
             checkpoint();
-            err.println("netlab: watching " + capture.device() + (db == null ? "" : ", " + db.bindingCount()
-                    + " bindings and " + db.stationCount() + " stations known from " + dbPath));
+            err.println("netlab: watching " + Messages.text(capture.device()) + (db == null ? "" : ", " + db.bindingCount()
+                    + " bindings and " + db.stationCount() + " stations known from " + Messages.path(dbPath)));
             err.flush();
             int code = run(capture, timer, err);
             timer.shutdownNow();
@@ -192,7 +192,7 @@ final class WatchCommand implements Callable<Integer> {
 
     private void report(PrintWriter err, CaptureStats s) {
         if (db != null) {
-            err.println("netlab: wrote " + dbPath + ": " + db.bindingCount() + " bindings, " + db.stationCount() + " stations");
+            err.println("netlab: wrote " + Messages.path(dbPath) + ": " + db.bindingCount() + " bindings, " + db.stationCount() + " stations");
         }
         err.println(s.received() + " packets received by filter, " + s.droppedByKernel() + " packets dropped by kernel");
         err.flush();

@@ -36,6 +36,15 @@ public final class OuiTable {
     public static final String LOCALLY_ADMINISTERED = "(Unknown: locally administered)";
     /** What arp-scan prints for a MAC whose prefix is in no registry. */
     public static final String UNKNOWN = "(Unknown)";
+    /** Largest OUI file (after gunzip) {@link #load} reads: 3x the full IEEE registry's oui.txt. */
+    public static final int MAX_BYTES = 16 << 20;
+
+    /** An OUI file over {@link #MAX_BYTES}, refused before it is held in memory. */
+    public static final class TooLargeException extends IOException {
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
     private static final int[] LENGTHS = {36, 28, 24};
 
     private final long[][] prefixes;
@@ -171,7 +180,11 @@ public final class OuiTable {
     }
 
     private static OuiTable read(InputStream in) throws IOException {
-        byte[] text = in.readAllBytes();
+        // Capped before it is held: /dev/zero or a gzip bomb must not fill the heap (the registry is ~5 MB).
+        byte[] text = in.readNBytes(MAX_BYTES + 1);
+        if (text.length > MAX_BYTES) {
+            throw new TooLargeException("larger than the " + (MAX_BYTES >> 20) + " MiB an OUI file may hold");
+        }
         Builder b = new Builder();
         if (indexOf(text, (byte) '\r', 0) >= 0) {
             // BufferedReader's line ends (\r, \n, \r\n); the byte scan below knows only \n.
