@@ -43,13 +43,14 @@ log "building netlab and the benchmark jar"
 "$root/netlab" --version >/dev/null
 jar="$root/cli/target/netlab.jar"
 jsa="$root/cli/target/netlab.jsa"
-# The flags ./netlab passes: C2 for long-running commands, C1 only for short ones (see ./netlab).
-long_opts=(-XX:+UseSerialGC -Xmn16m -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
-long_opts+=(-XX:Tier4InvocationThreshold=100000 -XX:Tier4CompileThreshold=120000 -XX:Tier4BackEdgeThreshold=1000000)
-if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-  long_opts+=(-XX:+UseTransparentHugePages)
-fi
-short_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+# The flags ./netlab passes, from the one place that sets them: C2 for long-running commands, C1 only for
+# short ones.
+# shellcheck source=dist/src/main/sh/netlab-jvm.sh
+. "$root/dist/src/main/sh/netlab-jvm.sh"
+netlab_jvm_opts analyze
+long_opts=("${netlab_opts[@]}")
+netlab_jvm_opts subnet
+short_opts=("${netlab_opts[@]}")
 if [ -f "$jsa" ]; then
   long_opts+=(-XX:SharedArchiveFile="$jsa"); short_opts+=(-XX:SharedArchiveFile="$jsa")
 fi

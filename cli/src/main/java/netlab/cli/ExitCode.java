@@ -24,6 +24,11 @@ public final class ExitCode {
     public static final int PERMISSION = 9;
     /** The interface is unknown, down or cannot be captured on, or no interface is on the target's subnet. */
     public static final int INTERFACE = 10;
+    /**
+     * Never returned by the Java code: the launcher script ({@code ./netlab}, {@code /usr/bin/netlab}) could not
+     * start netlab (no Java runtime, no Maven or a failed build in a clone, nowhere writable to build in).
+     */
+    public static final int LAUNCH = 11;
     /** A bug in netlab: an unexpected exception (sysexits EX_SOFTWARE). */
     public static final int INTERNAL = 70;
     /**

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             "8:an output file cannot be written",
             "9:live capture not permitted (not root, no CAP_NET_RAW) or -Z failed",
             "10:interface unknown, down or unusable, or no interface on the target's subnet",
+            "11:the launcher cannot start netlab (no Java; in a clone: no Maven, build failed, nowhere writable)",
             "70:internal error (a bug)",
             "130:interrupted (SIGINT)",
             "143:terminated (SIGTERM)"})
