@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import netlab.capture.file.PcapReader;
 import netlab.capture.live.ArpFrames;
 import netlab.capture.net.Ipv4Address;
@@ -51,7 +53,7 @@ class ArpResolveLiveTest {
         NamespaceLab.requireTool("/usr/sbin/arping", "arping");
         // Habets' arping prints "60 bytes from MAC (IP): ...", iputils' "Unicast reply from IP [MAC] ...".
         NamespaceLab.Result theirs = lab.exec(lab.a, T, "arping", "-c", "1", "-i", "veth0", NamespaceLab.IP_B);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})")
+        Matcher m = Pattern.compile("([0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})")
                 .matcher(theirs.out());
         assertTrue(m.find(), theirs.out() + theirs.err());
         NamespaceLab.Result ours = lab.netlab(lab.a, T, "arp-resolve", NamespaceLab.IP_B);
@@ -74,17 +76,18 @@ class ArpResolveLiveTest {
 
     @Test
     void anAbsentAddressExitsOneAfterTheDeadline() {
-        NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-w", "1", "--interval", "0.4", "10.77.0.99");
+        NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-w", "2.5", "--interval", "1", "10.77.0.99");
         assertEquals(1, r.code(), r.err());
         assertEquals("", r.out());
-        // Requests at 0, 0.4 and 0.8 s; the deadline at 1 s ends the run.
+        // Requests at 0, 1 and 2 s; the deadline at 2.5 s ends the run (half a second of slack for a loaded machine).
         assertEquals("sent 3 requests, received 0 replies\n", r.err());
     }
 
     @Test
     void countSendsEveryRequestAndReportsEveryReply() {
-        NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-c", "3", "--interval", "0.2", NamespaceLab.IP_B);
+        NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-c", "3", "--interval", "1", NamespaceLab.IP_B);
         assertEquals(0, r.code(), r.err());
+        // The run ends one interval after the last request: a second for its reply, however loaded the machine.
         assertEquals(3, r.out().lines().count(), r.out());
         assertEquals("sent 3 requests, received 3 replies\n", r.err());
     }
@@ -99,12 +102,16 @@ class ArpResolveLiveTest {
 
     @Test
     void deadlineCutsTheCountShort() {
-        NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-c", "50", "-w", "0.5", "--interval", "0.2",
+        NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", "-c", "50", "-w", "2.5", "--interval", "1",
                 NamespaceLab.IP_B);
         assertEquals(0, r.code(), r.err());
-        // Requests at 0, 0.2 and 0.4 s, each answered; the deadline at 0.5 s ends the run before the 4th.
-        assertEquals("sent 3 requests, received 3 replies\n", r.err());
-        assertEquals(3, r.out().lines().count(), r.out());
+        // Requests at 0, 1 and 2 s; the deadline at 2.5 s ends the run before the 4th. How many replies are read
+        // before the deadline depends on scheduling (a loaded machine delayed the last ones past a 0.1 s margin),
+        // so the test asserts the count cut short and that every printed reply is counted, not the timing.
+        Matcher m = Pattern.compile("sent 3 requests, received ([123]) repl(y|ies)\n")
+                .matcher(r.err());
+        assertTrue(m.matches(), r.err());
+        assertEquals(Integer.parseInt(m.group(1)), r.out().lines().count(), r.out());
     }
 
     @Test
