@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import netlab.analyzers.arp.ArpBinding;
+import netlab.analyzers.event.EventListener;
 import netlab.analyzers.mac.Station;
 import netlab.analyzers.oui.OuiTable;
+import netlab.analyzers.stationdb.StationDb;
+import netlab.analyzers.stationdb.StationDbEvent;
 import netlab.capture.live.CaptureStats;
 import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
@@ -33,12 +37,15 @@ import picocli.CommandLine.Spec;
                 + "and print events as they happen (new_station, changed_mac, flip_flop, ip_conflict, "
                 + "unsolicited_reply, sender_mismatch, arp_storm, MAC flooding, broadcast storm); needs root or CAP_NET_RAW.",
             "With --db FILE the bindings (with their MAC history) and stations are kept in FILE (JSON), read at start "
-                + "so a known station is not new again, and written atomically every --checkpoint and at exit "
-                + "(SIGINT/SIGTERM: written, then exit 130/143).",
+                + "so a known station is not new again, and written atomically every --checkpoint and on every exit "
+                + "(SIGINT/SIGTERM: written, then exit 130/143; also when the interface goes away or stdout closes). "
+                + "It holds at most --db-cap bindings and stations, evicting those known for the shortest time "
+                + "(a db_eviction event says so); one watch at a time may use a FILE.",
             "With -f only the frames the filter passes are analyzed (bindings, MAC table and broadcast rates alike); "
                 + "with -Z the interface is opened as root, then the database is read and written as USER.",
-            "Exit: 0 at --duration, 3 the database cannot be read, 6 the filter does not compile, 8 the database "
-                + "cannot be written, 9 not permitted (or -Z failed), 10 interface unusable, 130/143 on a signal."})
+            "Exit: 0 at --duration, 3 the database cannot be read, 4 it is not a database netlab will load (left as "
+                + "it is), 6 the filter does not compile, 8 the database cannot be written or another watch uses it, "
+                + "9 not permitted (or -Z failed), 10 interface unusable, 130/143 on a signal."})
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,6 +60,11 @@ final class WatchCommand implements Callable<Integer> {
             description = "Write the database this often (default: ${DEFAULT-VALUE}; arpwatch's 15 min loses a quarter "
                     + "hour of stations to a crash, and a write costs milliseconds).")
     long checkpointNanos;
+
+    @Option(names = "--db-cap", paramLabel = "N", defaultValue = "65536", description = "Bindings and stations the "
+            + "database holds at most, each (default: ${DEFAULT-VALUE}, a /16 LAN); beyond it those known for the "
+            + "shortest time are evicted, so a flood of made-up addresses cannot push out long-known stations.")
+    int dbCap;
 
     @Option(names = "--json", description = "Events as JSON Lines.")
     boolean json;
@@ -79,19 +91,22 @@ final class WatchCommand implements Callable<Integer> {
     AnalyzerOptions options;
 
     private AnalyzerSet set;
+    private EventListener events;
     private StationDb db;
     private String dbUser;
     private Supplier<OuiTable> vendors;
+    private volatile StdoutException timerFailure;
 
     @Override
-    public Integer call() {
-        if (checkpointNanos < 1_000_000_000L || duration != null && !(duration > 0)) {
-            throw new NetlabException(ExitCode.USAGE, "watch", "--checkpoint must be at least 1s, --duration positive",
-                    "see 'netlab watch --help'");
+    public Integer call() throws LiveException {
+        if (checkpointNanos < 1_000_000_000L || duration != null && !(duration > 0) || dbCap <= 0) {
+            throw new NetlabException(ExitCode.USAGE, "watch", "--checkpoint must be at least 1s, --duration and "
+                    + "--db-cap positive", "see 'netlab watch --help'");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        set = new AnalyzerSet(options, new LiveEvents(out, json));
+        events = new LiveEvents(out, json);
+        set = new AnalyzerSet(options, events);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "netlab-watch-timer");
             t.setDaemon(true);
@@ -101,29 +116,67 @@ final class WatchCommand implements Callable<Integer> {
             // Debian arpwatch -u: the handle is open, every file access from here on is the user's.
             Privileges.Account account = PrivilegeDrop.apply(user, false);
             dbUser = account == null ? null : account.name();
-            loadDb();
-            checkpoint();
-            err.println("netlab: watching " + Messages.text(capture.device()) + (db == null ? "" : ", " + db.bindingCount()
-                    + " bindings and " + db.stationCount() + " stations known from " + Messages.path(dbPath)));
-            err.flush();
-            int code = run(capture, timer, err);
-            timer.shutdownNow();
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-            synchronized (set) {
-                set.finish();
+            try (DbLock lock = dbPath == null ? null : DbLock.acquire(dbPath, dbUser)) {
+                loadDb();
+                checkpoint();
+                err.println("netlab: watching " + Messages.text(capture.device()) + (db == null ? "" : ", "
+                        + db.bindingCount() + " bindings and " + db.stationCount() + " stations known from "
+                        + Messages.path(dbPath)) + removed(lock));
+                err.flush();
+                int code = runAndSave(capture, timer, err);
+                report(err, capture.stats());
+                return code;
             }
-            checkpoint();
-            report(err, capture.stats());
-            return code;
         } catch (LiveException e) {
             throw LiveErrors.of(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.SIGINT;
         } finally {
             timer.shutdownNow();
             out.flush();
         }
+    }
+
+    private static String removed(DbLock lock) {
+        return lock == null || lock.removed() == 0 ? "" : "; removed " + lock.removed() + " temporary files ("
+                + lock.removedBytes() + " bytes) a killed watch left";
+    }
+
+    /**
+     * Runs until the end, then writes the final state. On every way out (the interface gone, stdout closed, an
+     * error) the database is written first; a failure to write it then is reported without hiding the cause.
+     */
+    private int runAndSave(LiveCapture capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
+        int code;
+        try {
+            code = run(capture, timer, err);
+        } catch (LiveException | RuntimeException | Error e) {
+            stop(timer);
+            try {
+                checkpoint();
+            } catch (NetlabException | StdoutException second) {
+                err.println(second instanceof NetlabException ne ? ne.line() : "netlab: " + second.getMessage());
+            }
+            throw e;
+        }
+        stop(timer);
+        synchronized (set) {
+            set.finish();
+        }
+        checkpoint();
+        return code;
+    }
+
+    /** Lets a checkpoint in progress finish (an interrupt would abort its write), and drops pending timers. */
+    private static void stop(ScheduledExecutorService timer) {
+        if (timer instanceof ScheduledThreadPoolExecutor pool) {
+            pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        }
+        timer.shutdown();
+        try {
+            timer.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
     }
 
     private LiveCapture open() {
@@ -138,7 +191,7 @@ final class WatchCommand implements Callable<Integer> {
 
     private void loadDb() {
         if (dbPath != null) {
-            db = StationDb.load(dbPath, dbUser);
+            db = StationDbFile.load(dbPath, dbUser, dbCap);
             db.bindings().forEach(set.arp::seed);
             vendors = options.vendors();
         }
@@ -152,6 +205,9 @@ final class WatchCommand implements Callable<Integer> {
                 } catch (NetlabException e) {
                     err.println(e.line() + " (will try again)");
                     err.flush();
+                } catch (StdoutException e) {
+                    timerFailure = e;
+                    capture.stop();
                 }
             }, checkpointNanos, checkpointNanos, TimeUnit.NANOSECONDS);
         }
@@ -165,12 +221,18 @@ final class WatchCommand implements Callable<Integer> {
                 }
                 return true;
             });
+            if (timerFailure != null) {
+                throw timerFailure;
+            }
             return signals.exitCode();
         }
     }
 
-    /** Takes the analyzers' state under their lock, then writes outside it. */
-    private void checkpoint() {
+    /**
+     * Takes the analyzers' state under their lock, merges it (evicting beyond the cap, with an event), then
+     * writes outside the lock.
+     */
+    private synchronized void checkpoint() {
         if (db == null) {
             return;
         }
@@ -180,19 +242,26 @@ final class WatchCommand implements Callable<Integer> {
             bindings = set.arp.bindings();
             stations = set.macTable.stations();
         }
-        db.update(bindings, stations);
+        StationDb.Evicted evicted = db.update(bindings, stations);
+        if (evicted.any()) {
+            events.onEvent(new StationDbEvent.Evicted(evicted.timeNanos(), evicted.bindings(), evicted.stations(),
+                    db.cap(), db.evictedBindings(), db.evictedStations()));
+        }
         Instant now = Instant.now();
         OuiTable table = vendors.get();
         try {
-            db.write(iface, now.getEpochSecond() * 1_000_000_000L + now.getNano(), table::vendor);
+            StationDbFile.write(db, dbPath, iface, now.getEpochSecond() * 1_000_000_000L + now.getNano(), table::vendor);
         } catch (IOException e) {
-            throw StationDb.cannot(true, dbPath, dbUser, e);
+            throw StationDbFile.cannot(true, dbPath, dbUser, e);
         }
     }
 
     private void report(PrintWriter err, CaptureStats s) {
         if (db != null) {
-            err.println("netlab: wrote " + Messages.path(dbPath) + ": " + db.bindingCount() + " bindings, " + db.stationCount() + " stations");
+            long evicted = db.evictedBindings() + db.evictedStations();
+            err.println("netlab: wrote " + Messages.path(dbPath) + ": " + db.bindingCount() + " bindings, "
+                    + db.stationCount() + " stations" + (evicted == 0 ? "" : " (" + db.evictedBindings()
+                    + " bindings and " + db.evictedStations() + " stations evicted at the cap of " + db.cap() + " so far)"));
         }
         err.println(s.received() + " packets received by filter, " + s.droppedByKernel() + " packets dropped by kernel");
         err.flush();

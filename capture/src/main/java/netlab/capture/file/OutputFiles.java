@@ -53,7 +53,7 @@ public final class OutputFiles {
     }
 
     /** The effective uid from /proc/self/status ("Uid: real effective saved fs"), or -1 if unknown. */
-    private static int effectiveUid() {
+    public static int effectiveUid() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {
