@@ -158,12 +158,13 @@ class WatchLiveTest {
     }
 
     @Test
-    void anUnreadableDatabaseIsOneLineAndExitThree(@TempDir Path dir) throws Exception {
+    void aFileThatIsNotADatabaseIsOneLineAndExitFourAndKept(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("bad.json");
         Files.writeString(db, "{\"format\": \"something else\"}");
         NamespaceLab.Result r = lab.netlab(lab.host(1), T, "watch", "eth0", "--db", db.toString());
-        assertEquals(ExitCode.NO_INPUT, r.code(), r.err());
-        assertEquals("netlab: " + db + ": not a netlab watch database: no \"format\": \"netlab-watch-db\", \"version\": 1 "
-                + "(move it away to start a new one)\n", r.err());
+        assertEquals(ExitCode.BAD_CAPTURE, r.code(), r.err());
+        assertEquals("netlab: " + db + ": not loaded as a netlab watch database: it does not start with {\"format\": "
+                + "\"netlab-watch-db\" at byte 27 (move it away to start a new one; the file is left as it is)\n", r.err());
+        assertEquals("{\"format\": \"something else\"}", Files.readString(db));
     }
 }

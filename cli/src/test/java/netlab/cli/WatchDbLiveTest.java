@@ -1,0 +1,93 @@
+package netlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code watch --db} on a bridge with two host namespaces (10.77.6.1-2): the final state is written when the
+ * interface goes away; a second watch on the same database is refused naming the first; a FIFO planted as the
+ * database is refused at once instead of hanging. Skipped unless root.
+ */
+class WatchDbLiveTest {
+    private static final int T = 60;
+    private static final int NET = 6;
+    private static NamespaceLab lab;
+
+    @BeforeAll
+    static void setUp() {
+        lab = NamespaceLab.bridged(NET, 2);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static Process watch(Path dir, Path db, String... more) throws Exception {
+        String[] args = new String[4 + more.length];
+        System.arraycopy(new String[] {"watch", "eth0", "--db", db.toString()}, 0, args, 0, 4);
+        System.arraycopy(more, 0, args, 4, more.length);
+        Process p = lab.start(lab.host(1), dir, args);
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "netlab: watching eth0", T);
+        return p;
+    }
+
+    @Test
+    void theFinalStateIsWrittenWhenTheInterfaceGoesAway(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("stations.json");
+        // A checkpoint an hour away: only the final write can hold the station.
+        Process p = watch(dir, db, "--checkpoint", "3600s");
+        String ip = NamespaceLab.bridgedIp(NET, 2);
+        NamespaceLab.Result a = lab.netlab(lab.host(2), T, "arp-resolve", "-U", "-i", "eth0", "--interval", "0.1", ip);
+        assertEquals(0, a.code(), a.err());
+        NamespaceLab.awaitText(p, dir.resolve("out.txt"), "new_station", T);
+        lab.ip("-n", lab.host(1), "link", "del", "eth0");
+        NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
+        assertEquals(ExitCode.INTERFACE, r.code(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(db.toFile());
+        assertEquals(ip, doc.get("bindings").get(0).get("ip").asText(), Files.readString(db));
+        // Put eth0 back for the other tests.
+        lab.ip("-n", lab.host(1), "link", "add", "eth0", "address", NamespaceLab.bridgedMac(NET, 1), "type", "veth",
+                "peer", "name", "q1");
+        lab.ip("-n", lab.host(1), "link", "set", "eth0", "up");
+    }
+
+    @Test
+    void aSecondWatchOnTheSameDatabaseIsRefusedNamingTheFirst(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("stations.json");
+        Process first = watch(dir, db);
+        try {
+            NamespaceLab.Result second = lab.netlab(lab.host(1), T, "watch", "eth0", "--db", db.toString(), "--duration", "1");
+            assertEquals(ExitCode.WRITE_ERROR, second.code(), second.err());
+            assertTrue(second.err().startsWith("netlab: " + db + ": in use by another netlab watch (pid " + first.pid()),
+                    second.err());
+            assertEquals(1, second.err().lines().count(), second.err());
+        } finally {
+            NamespaceLab.signal(first, "TERM");
+            NamespaceLab.Result r = NamespaceLab.finish(first, dir, T);
+            assertEquals(ExitCode.SIGTERM, r.code(), r.err());
+        }
+    }
+
+    @Test
+    void aFifoPlantedAsTheDatabaseIsRefusedWithoutHanging(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("stations.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        NamespaceLab.Result r = lab.netlab(lab.host(1), T, "watch", "eth0", "--db", fifo.toString(), "--duration", "1");
+        assertEquals(ExitCode.BAD_CAPTURE, r.code(), r.err());
+        assertEquals("netlab: " + fifo + ": not loaded as a netlab watch database: is not a regular file (move it "
+                + "away to start a new one; the file is left as it is)\n", r.err());
+        assertTrue(Files.exists(fifo));
+    }
+}
