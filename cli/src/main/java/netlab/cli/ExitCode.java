@@ -10,7 +10,11 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** An input file could not be opened (missing, unreadable, a directory). */
     public static final int NO_INPUT = 3;
-    /** The input is not a capture netlab can read (bad magic, unsupported link type or version). */
+    /**
+     * The input is not a file netlab will load: not a capture it can read (bad magic, unsupported link type or
+     * version), a station database it refuses (damaged, over its cap, not a regular file of a trusted owner), an
+     * OUI file over its cap. The file is left as it is.
+     */
     public static final int BAD_CAPTURE = 4;
     /** The capture is damaged part-way (truncated or malformed); frames before the damage were reported. */
     public static final int DAMAGED_CAPTURE = 5;
