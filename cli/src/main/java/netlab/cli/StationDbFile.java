@@ -53,7 +53,8 @@ final class StationDbFile {
     static final long MAX_BYTES = 256L << 20;
     static final int OPEN_TIMEOUT_SECONDS = 5;
     private static final String HINT = "move it away to start a new one; the file is left as it is";
-    private static final JsonFactory JSON = JsonFactory.builder()
+    /** Strings and nesting capped: a database holds short strings two levels deep. */
+    static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(4096).maxNestingDepth(8).build())
             .build();
 
