@@ -1,8 +1,5 @@
 package netlab.analyzers;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,36 +73,28 @@ public final class ProtocolHierarchy implements FrameAnalyzer {
         }
     }
 
-    /** Writes the {@code protocols} object: path to frames. */
-    public void writeJson(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("protocols");
-        for (Map.Entry<String, Long> e : frames().entrySet()) {
-            g.writeNumberField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
+    /**
+     * One node of the hierarchy, read-only: a protocol with the frames and bytes whose path passes through it,
+     * and its children in {@link Protocol} order.
+     */
+    public record Branch(Protocol protocol, long frames, long bytes, List<Branch> children) {
     }
 
-    /** Prints an indented tree like tshark's, children sorted by frames. */
-    public void printText(PrintWriter out) {
-        print(out, root, 0);
+    /** The top-level branches (e.g. {@code eth}, {@code sll}), in {@link Protocol} order. */
+    public List<Branch> tree() {
+        return branches(root);
     }
 
-    private static void print(PrintWriter out, Node n, int depth) {
+    private static List<Branch> branches(Node n) {
         if (n.children == null) {
-            return;
+            return List.of();
         }
-        List<Node> kids = new ArrayList<>();
+        List<Branch> out = new ArrayList<>();
         for (Node c : n.children) {
             if (c != null) {
-                kids.add(c);
+                out.add(new Branch(c.protocol, c.frames, c.bytes, branches(c)));
             }
         }
-        kids.sort((a, b) -> a.frames != b.frames ? Long.compare(b.frames, a.frames)
-                : a.protocol.shortName().compareTo(b.protocol.shortName()));
-        for (Node c : kids) {
-            String label = "  ".repeat(depth + 1) + c.protocol.shortName();
-            out.printf("%-40s frames:%-9d bytes:%d%n", label, c.frames, c.bytes);
-            print(out, c, depth + 1);
-        }
+        return List.copyOf(out);
     }
 }

@@ -1,8 +1,5 @@
 package netlab.analyzers;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -10,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netlab.capture.Frame;
-import netlab.capture.Timestamps;
 import netlab.capture.decode.DecodeFailure;
 import netlab.capture.decode.PacketView;
 import netlab.capture.net.Ipv4Address;
@@ -146,56 +142,40 @@ public final class TrafficSummary implements FrameAnalyzer {
         return srcIpv4.size() + srcIpv6.size();
     }
 
-    /** Writes the summary fields into the current JSON object, with {@code top} rows of talkers. */
-    public void writeJson(JsonGenerator g, int top) throws IOException {
-        g.writeNumberField("frames", frames);
-        g.writeNumberField("bytes", bytes);
-        g.writeNumberField("captured_bytes", capturedBytes);
-        writeTime(g, "first_timestamp", first);
-        writeTime(g, "last_timestamp", last);
-        g.writeNumberField("duration_seconds", frames == 0 ? 0.0 : duration() / 1e9);
-        g.writeNumberField("unicast_frames", unicast);
-        g.writeNumberField("broadcast_frames", broadcast);
-        g.writeNumberField("multicast_frames", multicast);
-        g.writeNumberField("distinct_src_macs", srcMacs.size());
-        g.writeArrayFieldStart("vlan_ids");
-        for (int id = vlans.nextSetBit(0); id >= 0; id = vlans.nextSetBit(id + 1)) {
-            g.writeNumber(id);
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("decode_failures");
-        g.writeNumberField("frames", failures);
-        g.writeArrayFieldStart("reasons");
-        for (FailureCount c : failureReasons.values()) {
-            g.writeStartObject();
-            g.writeStringField("protocol", c.protocol());
-            g.writeNumberField("layer", c.osiLayer());
-            g.writeStringField("reason", c.reason());
-            g.writeNumberField("frames", c.frames());
-            g.writeNumberField("first_frame", c.firstFrame());
-            g.writeNumberField("first_offset", c.firstOffset());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeObjectFieldStart("top_talkers");
-        writeTalkers(g, "mac", "mac", topMacs(top));
-        writeTalkers(g, "ip", "ip", topIps(top));
-        g.writeEndObject();
+    public long capturedBytes() {
+        return capturedBytes;
+    }
+
+    /** Timestamp of the first frame read, epoch ns ({@link Long#MAX_VALUE} when beyond 2262); 0 with no frame. */
+    public long firstNanos() {
+        return first;
+    }
+
+    /** Timestamp of the last frame read, as {@link #firstNanos()}. */
+    public long lastNanos() {
+        return last;
+    }
+
+    public long unicastFrames() {
+        return unicast;
+    }
+
+    public long broadcastFrames() {
+        return broadcast;
+    }
+
+    public long multicastFrames() {
+        return multicast;
+    }
+
+    /** VLAN IDs seen in any tag, ascending. */
+    public List<Integer> vlanIds() {
+        return vlans.stream().boxed().toList();
     }
 
     /** Latest minus earliest timestamp: captures can be out of order, so not simply last minus first. */
-    private long duration() {
+    public long durationNanos() {
         return latest == Long.MAX_VALUE ? 0 : latest - earliest;
-    }
-
-    /** A saturated timestamp (beyond 2262, see PcapngReader) has no RFC 3339 form here: null. */
-    private void writeTime(JsonGenerator g, String name, long ns) throws IOException {
-        if (frames == 0 || ns == Long.MAX_VALUE) {
-            g.writeNullField(name);
-        } else {
-            g.writeStringField(name, Timestamps.rfc3339(ns));
-        }
     }
 
     /** One top-talker row: an address as text with its totals. */
@@ -222,33 +202,5 @@ public final class TrafficSummary implements FrameAnalyzer {
         }
         out.sort(Comparator.comparingLong(Talker::frames).reversed());
         return out.subList(0, Math.min(n, out.size()));
-    }
-
-    private static void writeTalkers(JsonGenerator g, String name, String key, List<Talker> top)
-            throws IOException {
-        g.writeArrayFieldStart(name);
-        for (Talker t : top) {
-            g.writeStartObject();
-            g.writeStringField(key, t.address());
-            g.writeNumberField("frames", t.frames());
-            g.writeNumberField("bytes", t.bytes());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    /** Prints the summary section of {@code netlab analyze}. */
-    public void printText(PrintWriter out) {
-        out.printf("Frames:          %d%n", frames);
-        out.printf("Bytes:           %d (captured %d)%n", bytes, capturedBytes);
-        if (frames > 0) {
-            out.printf("First frame:     %s%n", first == Long.MAX_VALUE ? "out of range" : Timestamps.rfc3339(first));
-            out.printf("Last frame:      %s%n", last == Long.MAX_VALUE ? "out of range" : Timestamps.rfc3339(last));
-            out.printf("Duration:        %s s%n", Timestamps.seconds(duration(), 6));
-        }
-        out.printf("Unicast:         %d%nBroadcast:       %d%nMulticast:       %d%n", unicast, broadcast, multicast);
-        out.printf("Source MACs:     %d%n", srcMacs.size());
-        out.printf("VLANs:           %s%n", vlans.isEmpty() ? "none" : vlans.toString().replaceAll("[{}]", ""));
-        out.printf("Decode failures: %d%n", failures);
     }
 }

@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 import netlab.analyzers.Analysis;
 import netlab.analyzers.FrameAnalyzer;
 import netlab.analyzers.ProtocolHierarchy;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.TrafficSummary;
 import netlab.analyzers.arp.ArpConfig;
 import netlab.analyzers.arp.ArpTracker;
 import netlab.analyzers.broadcast.BroadcastMeter;
 import netlab.analyzers.event.EventListener;
-import netlab.analyzers.event.EventLog;
 import netlab.analyzers.mac.MacTable;
 import netlab.analyzers.oui.OuiTable;
 import netlab.capture.Frame;
@@ -53,14 +53,9 @@ public class AnalyzerBench extends FrameRateBench {
         return new MacTable(MacTable.Config.DEFAULTS, OuiTable::bundled, events);
     }
 
-    /** Every analyzer of {@code netlab analyze}, in its order, sharing one bounded event log. */
+    /** Every analyzer of {@code netlab analyze}, wired as it wires them (one bounded event log). */
     private static List<FrameAnalyzer> all() {
-        EventLog events = new EventLog(EventLog.DEFAULT_CAP, EventListener.none());
-        MacTable mac = macTable(events);
-        ArpTracker arp = new ArpTracker(ArpConfig.defaults(), events);
-        arp.setUnansweredHook((m, vlan, t) -> mac.countUnanswered(m, vlan));
-        return List.of(new TrafficSummary(), new ProtocolHierarchy(), mac, arp,
-                new BroadcastMeter(BroadcastMeter.Config.DEFAULTS, events));
+        return new StandardAnalyzers(StandardAnalyzers.Config.defaults(), EventListener.none()).analyzers();
     }
 
     @Setup

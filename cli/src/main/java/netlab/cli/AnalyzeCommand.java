@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import netlab.analyzers.Json;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.event.EventListener;
+import netlab.report.AnalysisReport;
+import netlab.report.Json;
+import netlab.report.LiveEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +64,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        AnalyzerSet set = new AnalyzerSet(options, streamEvents ? new LiveEvents(out, true) : EventListener.none());
+        StandardAnalyzers set = options.analyzers(streamEvents ? new LiveEvents(out, true) : EventListener.none());
         List<FileResult> results = new ArrayList<>();
         try (Signals signals = new Signals(() -> stop = true)) {
             for (String path : files) {
@@ -78,15 +81,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (json) {
                 writeJson(out, results, set);
             } else {
-                set.printText(out, top);
+                AnalysisReport.printText(set, out, top);
             }
         }
         out.flush();
         return exitCode(results, set);
     }
 
-    private FileResult analyze(String path, AnalyzerSet set) {
-        long before = set.summary.frames();
+    private FileResult analyze(String path, StandardAnalyzers set) {
+        long before = set.summary().frames();
         NetlabException error = null;
         try {
             CaptureInput.read(path, filter, (n, f) -> {
@@ -102,14 +105,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             error = e;
         }
-        return new FileResult(path, set.summary.frames() - before, error);
+        return new FileResult(path, set.summary().frames() - before, error);
     }
 
     private String signalName() {
         return signal == ExitCode.SIGINT ? "SIGINT" : signal == ExitCode.SIGTERM ? "SIGTERM" : null;
     }
 
-    private int exitCode(List<FileResult> results, AnalyzerSet set) {
+    private int exitCode(List<FileResult> results, StandardAnalyzers set) {
         int code = ExitCode.OK;
         PrintWriter err = spec.commandLine().getErr();
         for (FileResult r : results) {
@@ -118,13 +121,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 code = Math.max(code, r.error.exitCode());
             }
         }
-        EnumSet<FailOn> held = set.failed(failOn);
+        EnumSet<FailOn> held = EnumSet.noneOf(FailOn.class);
+        failOn.stream().filter(f -> f.held(set)).forEach(held::add);
         if (!held.isEmpty()) {
             err.println("netlab: analyze: --fail-on held: " + held.toString().toLowerCase().replaceAll("[\\[\\] ]", ""));
             code = Math.max(code, ExitCode.FINDING);
         }
         if (signal != 0) {
-            err.println("netlab: analyze: interrupted by " + signalName() + " after " + set.summary.frames()
+            err.println("netlab: analyze: interrupted by " + signalName() + " after " + set.summary().frames()
                     + " frames; the report covers them");
             code = signal;
         }
@@ -132,7 +136,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         return code;
     }
 
-    private void writeJson(PrintWriter out, List<FileResult> results, AnalyzerSet set) throws IOException {
+    private void writeJson(PrintWriter out, List<FileResult> results, StandardAnalyzers set) throws IOException {
         try (JsonGenerator g = Json.pretty(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("files");
@@ -150,7 +154,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             g.writeEndArray();
             g.writeBooleanField("complete", signal == 0 && results.stream().allMatch(r -> r.error == null));
             g.writeStringField("interrupted", signalName());
-            set.writeJson(g, top);
+            AnalysisReport.writeJson(set, g, top);
             g.writeEndObject();
         }
         out.println();

@@ -5,8 +5,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.arp.ArpConfig;
 import netlab.analyzers.broadcast.BroadcastMeter;
+import netlab.analyzers.event.EventListener;
 import netlab.analyzers.mac.MacTable;
 import netlab.analyzers.oui.OuiTable;
 import picocli.CommandLine.Option;
@@ -57,6 +59,16 @@ final class AnalyzerOptions {
     @Option(names = "--oui-file", paramLabel = "FILE",
             description = "Vendor table instead of the bundled IEEE registry: netlab's or arp-scan's ieee-oui.txt format, or Wireshark's manuf.")
     Path ouiFile;
+
+    /** The standard analyzer set with these options; {@code live} sees every event as it is raised. */
+    StandardAnalyzers analyzers(EventListener live) {
+        try {
+            return new StandardAnalyzers(new StandardAnalyzers.Config(arpConfig(), macConfig(), broadcastConfig(),
+                    vendors()), live);
+        } catch (IllegalArgumentException e) {
+            throw new NetlabException(ExitCode.USAGE, "analyzer options", e.getMessage(), "see --help");
+        }
+    }
 
     ArpConfig arpConfig() {
         return ArpConfig.defaults().withTimeoutNanos(arpTimeoutNanos).withConflictWindowNanos(conflictWindowNanos)

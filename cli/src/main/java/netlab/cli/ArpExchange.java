@@ -9,15 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import netlab.analyzers.Json;
+import netlab.analyzers.oui.OuiTable;
 import netlab.capture.Frame;
 import netlab.capture.Timestamps;
 import netlab.capture.live.ArpFrames;
 import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
 import netlab.capture.net.Ipv4Address;
-import netlab.analyzers.oui.OuiTable;
 import netlab.capture.net.MacAddress;
+import netlab.report.Json;
 
 /**
  * One run of {@code arp-resolve}: a timer thread sends on the {@link ArpSchedule} and ends the run; the

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import netlab.analyzers.Json;
 import netlab.capture.live.CaptureStats;
 import netlab.capture.live.NetInterface;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
+import netlab.report.Json;
 
 /** The output of {@code arp-scan}: arp-scan's header and footer on stderr, replies on stdout, or one JSON document. */
 final class ArpScanReport {

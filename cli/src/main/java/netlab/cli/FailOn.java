@@ -1,38 +1,47 @@
 package netlab.cli;
 
-import java.util.Map;
+import java.util.List;
+import netlab.analyzers.StandardAnalyzers;
+import netlab.analyzers.arp.ArpEvent;
+import netlab.analyzers.broadcast.BroadcastEvent;
+import netlab.analyzers.event.Event;
+import netlab.analyzers.event.EventLog;
+import netlab.analyzers.mac.MacTableEvent;
 
 /**
- * The conditions {@code --fail-on} can gate on, each defined by the event types or counts that trigger it.
- * Any that held makes the command exit with {@link ExitCode#FINDING}.
+ * The conditions {@code --fail-on} can gate on, each defined by the event kinds (record classes) or counts
+ * that trigger it. Any that held makes the command exit with {@link ExitCode#FINDING}.
  */
 enum FailOn {
     /** One IP claimed by two MACs: ip_conflict, flip_flop or changed_mac events. */
-    CONFLICT,
+    CONFLICT(ArpEvent.IpConflict.class, ArpEvent.FlipFlop.class, ArpEvent.ChangedMac.class),
     /** Possible spoofing: an unsolicited reply that changed a binding, or Ethernet source ≠ ARP sender. */
-    SPOOF,
+    SPOOF(ArpEvent.SenderMismatch.class),
     /** arp_storm or broadcast_storm events. */
-    STORM,
+    STORM(ArpEvent.ArpStorm.class, BroadcastEvent.BroadcastStorm.class),
     /** mac_flood events. */
-    FLOOD,
+    FLOOD(MacTableEvent.MacFlood.class),
     /** At least one ARP request went unanswered. */
     UNANSWERED,
     /** At least one malformed ARP frame. */
     MALFORMED;
 
-    /** Whether this condition held, given event counts by type and the run's summary numbers. */
-    boolean held(Map<String, Long> events, long spoofingReplies, long unanswered, long malformedArp) {
-        return switch (this) {
-            case CONFLICT -> count(events, "ip_conflict") + count(events, "flip_flop") + count(events, "changed_mac") > 0;
-            case SPOOF -> spoofingReplies + count(events, "sender_mismatch") > 0;
-            case STORM -> count(events, "arp_storm") + count(events, "broadcast_storm") > 0;
-            case FLOOD -> count(events, "mac_flood") > 0;
-            case UNANSWERED -> unanswered > 0;
-            case MALFORMED -> malformedArp > 0;
-        };
+    private final List<Class<? extends Event>> kinds;
+
+    @SafeVarargs
+    FailOn(Class<? extends Event>... kinds) {
+        this.kinds = List.of(kinds);
     }
 
-    private static long count(Map<String, Long> events, String type) {
-        return events.getOrDefault(type, 0L);
+    /** Whether this condition held over what {@code set} has seen. */
+    boolean held(StandardAnalyzers set) {
+        EventLog events = set.events();
+        long n = kinds.stream().mapToLong(events::count).sum();
+        return switch (this) {
+            case SPOOF -> n + set.spoofingReplies() > 0;
+            case UNANSWERED -> set.arp().counts().unanswered() > 0;
+            case MALFORMED -> set.arp().counts().malformed() > 0;
+            default -> n > 0;
+        };
     }
 }

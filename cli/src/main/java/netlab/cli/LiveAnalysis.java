@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import netlab.analyzers.Json;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.arp.ArpTracker;
 import netlab.analyzers.mac.Station;
 import netlab.capture.Frame;
 import netlab.capture.Timestamps;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
+import netlab.report.AnalysisReport;
+import netlab.report.Json;
+import netlab.report.LiveEvents;
 
 /**
  * {@code capture --analyze}: the analyzers run on the live frames; events are printed as they happen, a
@@ -28,7 +31,7 @@ final class LiveAnalysis {
     private static final String CLEAR = "\033[H\033[2J";
     private static final int ROWS = 5;
 
-    private final AnalyzerSet set;
+    private final StandardAnalyzers set;
     private final PrintWriter out;
     private final boolean json;
     private final boolean terminal;
@@ -37,7 +40,7 @@ final class LiveAnalysis {
     private long lastRefresh = System.nanoTime();
 
     LiveAnalysis(AnalyzerOptions options, PrintWriter out, boolean json, boolean terminal, String device) {
-        this.set = new AnalyzerSet(options, new LiveEvents(out, json));
+        this.set = options.analyzers(new LiveEvents(out, json));
         this.out = out;
         this.json = json;
         this.terminal = terminal;
@@ -69,7 +72,7 @@ final class LiveAnalysis {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
         long now = System.nanoTime();
-        long bcast = set.broadcast.broadcastFrames();
+        long bcast = set.broadcast().broadcastFrames();
         double rate = (bcast - lastBroadcast) / Math.max(1e-9, (now - lastRefresh) / 1e9);
         lastBroadcast = bcast;
         lastRefresh = now;
@@ -77,24 +80,24 @@ final class LiveAnalysis {
         w.printf(Locale.ROOT, "netlab capture %s --analyze  %s%n", device,
                 Timestamps.rfc3339(t.getEpochSecond() * 1_000_000_000L + t.getNano()).substring(11, 19));
         w.printf(Locale.ROOT, "frames %d  bytes %d  unicast %d  broadcast %d (%.1f/s now)  multicast %d%n",
-                set.summary.frames(), set.summary.bytes(), set.broadcast.unicastFrames(), bcast, rate,
-                set.broadcast.multicastFrames());
-        ArpTracker.Counts c = set.arp.counts();
+                set.summary().frames(), set.summary().bytes(), set.broadcast().unicastFrames(), bcast, rate,
+                set.broadcast().multicastFrames());
+        ArpTracker.Counts c = set.arp().counts();
         w.printf(Locale.ROOT, "ARP requests %d  replies %d  pairs %d  unanswered %d  gratuitous %d  bindings %d%n",
-                c.requests(), c.replies(), c.pairs(), c.unanswered(), c.gratuitous(), set.arp.tableSizes().bindings());
-        for (ArpTracker.UnansweredGroup g : set.arp.unansweredGroups(3)) {
+                c.requests(), c.replies(), c.pairs(), c.unanswered(), c.gratuitous(), set.arp().tableSizes().bindings());
+        for (ArpTracker.UnansweredGroup g : set.arp().unansweredGroups(3)) {
             w.printf(Locale.ROOT, "  unanswered  %s -> %s  %d%n", Ipv4Address.format(g.senderIp()),
                     Ipv4Address.format(g.targetIp()), g.requests());
         }
-        List<Station> top = set.macTable.stations().stream()
+        List<Station> top = set.macTable().stations().stream()
                 .sorted(Comparator.comparingLong(Station::frames).reversed()).limit(ROWS).toList();
-        w.printf(Locale.ROOT, "MAC table %d stations (learned %d, aged out %d)  flooded unicast %d%n", set.macTable.size(),
-                set.macTable.learned(), set.macTable.agedOut(), set.macTable.floodedUnicast());
+        w.printf(Locale.ROOT, "MAC table %d stations (learned %d, aged out %d)  flooded unicast %d%n", set.macTable().size(),
+                set.macTable().learned(), set.macTable().agedOut(), set.macTable().floodedUnicast());
         for (Station st : top) {
             w.printf(Locale.ROOT, "  %-17s %-31.31s frames %-8d bytes %-10d %s%n", new MacAddress(st.mac()),
-                    set.macTable.vendor(st.mac()), st.frames(), st.bytes(), String.join(" ", st.ips()));
+                    set.macTable().vendor(st.mac()), st.frames(), st.bytes(), String.join(" ", st.ips()));
         }
-        w.printf("events %s%n", set.events.counts().isEmpty() ? "none" : set.events.counts());
+        w.printf("events %s%n", set.events().counts().isEmpty() ? "none" : set.events().counts());
         w.flush();
         return s.toString();
     }
@@ -109,7 +112,7 @@ final class LiveAnalysis {
                         JsonGenerator g = Json.compact(out);
                         g.writeStartObject();
                         g.writeStringField("type", "report");
-                        set.writeJson(g, top);
+                        AnalysisReport.writeJson(set, g, top);
                         g.writeEndObject();
                         g.flush();
                     } catch (IOException e) {
@@ -117,7 +120,7 @@ final class LiveAnalysis {
                     }
                     out.println();
                 } else {
-                    set.printText(out, top);
+                    AnalysisReport.printText(set, out, top);
                 }
                 out.flush();
             }

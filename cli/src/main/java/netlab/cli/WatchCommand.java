@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.arp.ArpBinding;
 import netlab.analyzers.event.EventListener;
 import netlab.analyzers.mac.Station;
@@ -24,6 +25,7 @@ import netlab.capture.live.LiveOptions;
 import netlab.capture.live.NetInterface;
 import netlab.capture.live.NetInterfaces;
 import netlab.capture.live.Privileges;
+import netlab.report.LiveEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,7 +92,7 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     AnalyzerOptions options;
 
-    private AnalyzerSet set;
+    private StandardAnalyzers set;
     private EventListener events;
     private StationDb db;
     private String dbUser;
@@ -106,7 +108,7 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         events = new LiveEvents(out, json);
-        set = new AnalyzerSet(options, events);
+        set = options.analyzers(events);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "netlab-watch-timer");
             t.setDaemon(true);
@@ -192,7 +194,7 @@ final class WatchCommand implements Callable<Integer> {
     private void loadDb() {
         if (dbPath != null) {
             db = StationDbFile.load(dbPath, dbUser, dbCap);
-            db.bindings().forEach(set.arp::seed);
+            db.bindings().forEach(set.arp()::seed);
             vendors = options.vendors();
         }
     }
@@ -239,8 +241,8 @@ final class WatchCommand implements Callable<Integer> {
         List<ArpBinding> bindings;
         List<Station> stations;
         synchronized (set) {
-            bindings = set.arp.bindings();
-            stations = set.macTable.stations();
+            bindings = set.arp().bindings();
+            stations = set.macTable().stations();
         }
         StationDb.Evicted evicted = db.update(bindings, stations);
         if (evicted.any()) {

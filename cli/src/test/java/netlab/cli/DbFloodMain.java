@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.oui.OuiTable;
 import netlab.analyzers.stationdb.StationDb;
 import netlab.capture.Frame;
@@ -31,7 +32,7 @@ final class DbFloodMain {
         Path file = Path.of(args[0]);
         WatchCommand cmd = new WatchCommand();
         new CommandLine(cmd).parseArgs("eth0");
-        AnalyzerSet set = new AnalyzerSet(cmd.options, e -> {
+        StandardAnalyzers set = cmd.options.analyzers(e -> {
         });
         StationDb db = new StationDb(StationDb.DEFAULT_CAP, 0, 0);
         OuiTable vendors = OuiTable.bundled();
@@ -46,7 +47,7 @@ final class DbFloodMain {
                 put32(arp, 28, 0x0a00_0000 + k);
                 set.offer(Frame.of(arp, at, LinkType.ETHERNET));
             }
-            db.update(set.arp.bindings(), set.macTable.stations());
+            db.update(set.arp().bindings(), set.macTable().stations());
             StationDbFile.write(db, file, "eth0", at, vendors::vendor);
         }
         t += 86_400_000_000_000L;
@@ -59,7 +60,7 @@ final class DbFloodMain {
             put32(arp, 38, rnd.nextInt());
             set.offer(Frame.of(arp, t, LinkType.ETHERNET));
             if (i % CHECKPOINT == 0) {
-                db.update(set.arp.bindings(), set.macTable.stations());
+                db.update(set.arp().bindings(), set.macTable().stations());
                 StationDbFile.write(db, file, "eth0", t, vendors::vendor);
             }
         }

@@ -15,16 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
-import netlab.analyzers.Json;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.arp.ArpTracker;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
+import netlab.report.AnalysisReport;
+import netlab.report.Json;
 import picocli.CommandLine;
 
 /**
  * The child JVM of {@link FloodHeapTest}: streams a MAC flood (macof: TCP SYNs from random MACs and IPs to
  * random MACs and IPs) and then an ARP flood (broadcast requests for random IPs from random MACs and IPs),
- * two million frames each, through every analyzer of {@code netlab analyze} ({@link AnalyzerSet}), builds
+ * two million frames each, through every analyzer of {@code netlab analyze} ({@link StandardAnalyzers}), builds
  * both reports, and prints {@code key=value} lines: table sizes, events, and the heap figures the JVM's own
  * GC notifications and memory pools give for each phase.
  */
@@ -46,7 +48,7 @@ final class FloodMain {
         watchCollections();
         AnalyzeCommand cmd = new AnalyzeCommand();
         new CommandLine(cmd).parseArgs("flood.pcap");
-        AnalyzerSet set = new AnalyzerSet(cmd.options, e -> {
+        StandardAnalyzers set = cmd.options.analyzers(e -> {
         });
         SplittableRandom rnd = new SplittableRandom(6);
         byte[] syn = macofFrame();
@@ -71,10 +73,10 @@ final class FloodMain {
         set.finish();
         phase("arp_flood");
         try (PrintWriter sink = new PrintWriter(Writer.nullWriter())) {
-            set.printText(sink, 10);
+            AnalysisReport.printText(set, sink, 10);
             try (JsonGenerator g = Json.pretty(sink)) {
                 g.writeStartObject();
-                set.writeJson(g, 10);
+                AnalysisReport.writeJson(set, g, 10);
                 g.writeEndObject();
             }
         }
@@ -82,24 +84,24 @@ final class FloodMain {
         printTables(set);
     }
 
-    private static void printTables(AnalyzerSet set) {
-        ArpTracker.TableSizes arp = set.arp.tableSizes();
-        System.out.println("frames=" + set.summary.frames());
-        System.out.println("mac_table=" + set.macTable.size());
+    private static void printTables(StandardAnalyzers set) {
+        ArpTracker.TableSizes arp = set.arp().tableSizes();
+        System.out.println("frames=" + set.summary().frames());
+        System.out.println("mac_table=" + set.macTable().size());
         System.out.println("arp_pending=" + arp.pending());
         System.out.println("arp_bindings=" + arp.bindings());
-        System.out.println("arp_binding_history_max=" + set.arp.bindings().stream()
+        System.out.println("arp_binding_history_max=" + set.arp().bindings().stream()
                 .mapToInt(b -> b.claims().size()).max().orElse(0));
         System.out.println("arp_storm_sources=" + arp.stormSources());
         System.out.println("arp_rtt_samples=" + arp.rttSamples());
-        System.out.println("arp_unanswered_list=" + set.arp.unansweredList().size());
-        System.out.println("arp_unanswered_groups=" + set.arp.unansweredGroups(Integer.MAX_VALUE).size());
-        System.out.println("broadcast_sources=" + set.broadcast.sources().size());
-        System.out.println("broadcast_storms=" + set.broadcast.storms().size());
-        System.out.println("summary_src_macs=" + set.summary.distinctSourceMacs());
-        System.out.println("summary_src_ips=" + set.summary.distinctSourceIps());
-        System.out.println("events_kept=" + set.events.events().size());
-        for (Map.Entry<String, Long> e : set.events.counts().entrySet()) {
+        System.out.println("arp_unanswered_list=" + set.arp().unansweredList().size());
+        System.out.println("arp_unanswered_groups=" + set.arp().unansweredGroups(Integer.MAX_VALUE).size());
+        System.out.println("broadcast_sources=" + set.broadcast().sources().size());
+        System.out.println("broadcast_storms=" + set.broadcast().storms().size());
+        System.out.println("summary_src_macs=" + set.summary().distinctSourceMacs());
+        System.out.println("summary_src_ips=" + set.summary().distinctSourceIps());
+        System.out.println("events_kept=" + set.events().events().size());
+        for (Map.Entry<String, Long> e : set.events().counts().entrySet()) {
             System.out.println("event." + e.getKey() + "=" + e.getValue());
         }
         System.out.println("gc=" + ManagementFactory.getGarbageCollectorMXBeans().stream()

@@ -1,7 +1,5 @@
 package netlab.analyzers.arp;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import netlab.analyzers.event.Event;
 import netlab.capture.Timestamps;
 import netlab.capture.net.Ipv4Address;
@@ -22,10 +20,6 @@ public sealed interface ArpEvent extends Event {
         public String reason() {
             return "new station " + ipText(ip) + " at " + macText(mac) + at(vlan);
         }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            base(g, vlan, ip, mac);
-        }
     }
 
     /** A second MAC claimed an IP whose current MAC was seen within the conflict window. */
@@ -39,12 +33,6 @@ public sealed interface ArpEvent extends Event {
             return ipText(ip) + " claimed by " + macText(mac) + " while " + macText(previousMac) + " had it "
                     + Timestamps.seconds(timeNanos - previousLastSeenNanos, 6) + " s earlier" + at(vlan);
         }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            base(g, vlan, ip, mac);
-            g.writeStringField("previous_mac", macText(previousMac));
-            g.writeStringField("previous_last_seen", Timestamps.rfc3339(previousLastSeenNanos));
-        }
     }
 
     /** The IP went back to the MAC it had before the current one (A, B, A: arpwatch "flip flop"). */
@@ -55,11 +43,6 @@ public sealed interface ArpEvent extends Event {
 
         public String reason() {
             return ipText(ip) + " flipped back from " + macText(previousMac) + " to " + macText(mac) + at(vlan);
-        }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            base(g, vlan, ip, mac);
-            g.writeStringField("previous_mac", macText(previousMac));
         }
     }
 
@@ -73,12 +56,6 @@ public sealed interface ArpEvent extends Event {
         public String reason() {
             return ipText(ip) + " moved from " + macText(previousMac) + " to " + macText(mac) + at(vlan);
         }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            base(g, vlan, ip, mac);
-            g.writeStringField("previous_mac", macText(previousMac));
-            g.writeStringField("previous_last_seen", Timestamps.rfc3339(previousLastSeenNanos));
-        }
     }
 
     /** The Ethernet source differs from the ARP sender MAC (arpwatch "ethernet mismatch", Snort 112:2). */
@@ -91,12 +68,6 @@ public sealed interface ArpEvent extends Event {
         public String reason() {
             return "ARP " + (opcode == 1 ? "request" : "reply") + " from " + macText(ethernetSource)
                     + " names sender " + macText(senderMac) + " for " + ipText(ip) + at(vlan);
-        }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            base(g, vlan, ip, senderMac);
-            g.writeStringField("ethernet_source", macText(ethernetSource));
-            g.writeNumberField("opcode", opcode);
         }
     }
 
@@ -116,16 +87,6 @@ public sealed interface ArpEvent extends Event {
             return changesBinding ? s + ", rebinding it from " + macText(previousMac) + ": possible spoofing" + at(vlan)
                     : s + at(vlan);
         }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            base(g, vlan, ip, mac);
-            g.writeStringField("target_ip", ipText(targetIp));
-            g.writeStringField("target_mac", macText(targetMac));
-            g.writeBooleanField("changes_binding", changesBinding);
-            if (changesBinding) {
-                g.writeStringField("previous_mac", macText(previousMac));
-            }
-        }
     }
 
     /**
@@ -143,17 +104,6 @@ public sealed interface ArpEvent extends Event {
             return requests + " ARP requests " + who + " within " + Timestamps.seconds(spanNanos, 6)
                     + " s (threshold: more than " + (requests - 1) + " in " + windowMs + " ms)";
         }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            g.writeStringField("scope", scope);
-            if (source >= 0) {
-                g.writeStringField("mac", macText(source));
-                g.writeNumberField("vlan", vlan);
-            }
-            g.writeNumberField("requests", requests);
-            g.writeNumberField("window_ms", windowMs);
-            g.writeNumberField("span_us", spanNanos / 1000);
-        }
     }
 
     /** An ARP packet that is not a complete Ethernet/IPv4 ARP packet. */
@@ -166,21 +116,8 @@ public sealed interface ArpEvent extends Event {
             return "malformed ARP from " + (ethernetSource < 0 ? "unknown source" : macText(ethernetSource)) + ": "
                     + problem + at(vlan);
         }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            g.writeNumberField("vlan", vlan);
-            if (ethernetSource >= 0) {
-                g.writeStringField("ethernet_source", macText(ethernetSource));
-            }
-            g.writeStringField("problem", problem);
-        }
     }
 
-    private static void base(JsonGenerator g, int vlan, int ip, long mac) throws IOException {
-        g.writeNumberField("vlan", vlan);
-        g.writeStringField("ip", ipText(ip));
-        g.writeStringField("mac", macText(mac));
-    }
 
     private static String ipText(int bits) {
         return Ipv4Address.format(bits);

@@ -1,8 +1,5 @@
 package netlab.analyzers.arp;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -256,15 +253,5 @@ public final class ArpTracker implements FrameAnalyzer {
     public TableSizes tableSizes() {
         return new TableSizes(pending.size(), bindings.size(), storms.trackedSources(), rtt.kept(),
                 pending.evicted(), bindings.evicted());
-    }
-
-    /** Writes the {@code arp} object into the current JSON object. */
-    public void writeJson(JsonGenerator g) throws IOException {
-        ArpReport.writeJson(this, g);
-    }
-
-    /** Prints the "ARP pairs", "Unanswered ARP requests" and "ARP bindings" sections. */
-    public void printText(PrintWriter out) {
-        ArpReport.printText(this, out);
     }
 }

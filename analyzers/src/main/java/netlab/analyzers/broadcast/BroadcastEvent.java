@@ -1,7 +1,5 @@
 package netlab.analyzers.broadcast;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.util.Locale;
 import netlab.analyzers.event.Event;
 import netlab.capture.Timestamps;
@@ -36,20 +34,6 @@ public sealed interface BroadcastEvent extends Event {
                     new MacAddress(topSource), topSourceFrames);
             return String.format(Locale.ROOT, "broadcast storm: %.0f broadcast frames/s from %s (threshold %.0f/s)%s",
                     rateFps, Timestamps.rfc3339(intervalStart), thresholdFps, top);
-        }
-
-        @Override
-        public void writeDetails(JsonGenerator g) throws IOException {
-            g.writeStringField("interval_start", Timestamps.rfc3339(intervalStart));
-            g.writeNumberField("rate_fps", rateFps);
-            g.writeNumberField("threshold_fps", thresholdFps);
-            g.writeNumberField("broadcast_frames", broadcastFrames);
-            if (topSource < 0) {
-                g.writeNullField("top_source");
-            } else {
-                g.writeStringField("top_source", new MacAddress(topSource).toString());
-            }
-            g.writeNumberField("top_source_frames", topSourceFrames);
         }
     }
 }

@@ -1,11 +1,8 @@
 package netlab.analyzers.broadcast;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import com.fasterxml.jackson.core.JsonGenerator;
 import netlab.analyzers.FrameAnalyzer;
 import netlab.analyzers.event.EventListener;
 import netlab.analyzers.mac.IntervalSeries;
@@ -31,7 +28,8 @@ public final class BroadcastMeter implements FrameAnalyzer {
     static final int UNICAST = 0;
     static final int BROADCAST = 1;
     static final int MULTICAST = 2;
-    static final int BYTES = 3;
+    /** The first byte column of {@link #series()}: columns are unicast, broadcast, multicast frames, then bytes. */
+    public static final int BYTES = 3;
 
     /**
      * Meter settings.
@@ -214,7 +212,7 @@ public final class BroadcastMeter implements FrameAnalyzer {
         return unclassifiedFrames;
     }
 
-    long unclassifiedBytes() {
+    public long unclassifiedBytes() {
         return unclassifiedBytes;
     }
 
@@ -251,15 +249,5 @@ public final class BroadcastMeter implements FrameAnalyzer {
 
     public SourceRates sources() {
         return sources;
-    }
-
-    /** Writes the {@code broadcast} object into the current JSON object. */
-    public void writeJson(JsonGenerator g) throws IOException {
-        BroadcastReport.writeJson(this, g);
-    }
-
-    /** Prints the "Broadcast rates" section. */
-    public void printText(PrintWriter out) {
-        BroadcastReport.printText(this, out);
     }
 }

@@ -1,15 +1,13 @@
 package netlab.analyzers.event;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-
 /**
  * Something an analyzer noticed at a capture time: each analyzer declares its own sealed sub-interface of
- * record cases (e.g. {@code ArpEvent.IpConflict}).
+ * record cases (e.g. {@code ArpEvent.IpConflict}). Events are plain values; renderers (netlab-report) turn
+ * them into text lines and JSON objects.
  */
 public interface Event {
 
-    /** The JSON {@code type}, snake_case and stable, e.g. {@code ip_conflict}. */
+    /** The stable snake_case name of the event's kind, e.g. {@code ip_conflict}: one per record class. */
     String type();
 
     /** Capture time of the frame that raised it, epoch nanoseconds. */
@@ -17,7 +15,4 @@ public interface Event {
 
     /** One human line saying what happened and why it matters. */
     String reason();
-
-    /** Writes the event-specific fields (not type, time or reason) into the current JSON object. */
-    void writeDetails(JsonGenerator g) throws IOException;
 }

@@ -1,9 +1,6 @@
 package netlab.analyzers.mac;
 
 import netlab.analyzers.LruIndex;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -243,15 +240,5 @@ public final class MacTable implements FrameAnalyzer {
     /** Forwarded (column 0) and flooded (column 1) unicast frames per interval. */
     public IntervalSeries switchSeries() {
         return switchSeries;
-    }
-
-    /** Writes {@code mac_table} (list) and {@code switch} (object) into the current JSON object. */
-    public void writeJson(JsonGenerator g) throws IOException {
-        MacTableReport.writeJson(this, g);
-    }
-
-    /** Prints the "MAC table" and "Switch view" sections. */
-    public void printText(PrintWriter out) {
-        MacTableReport.printText(this, out);
     }
 }

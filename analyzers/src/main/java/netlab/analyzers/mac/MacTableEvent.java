@@ -1,7 +1,5 @@
 package netlab.analyzers.mac;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.util.Locale;
 import netlab.analyzers.event.Event;
 
@@ -38,18 +36,6 @@ public sealed interface MacTableEvent extends Event {
             return String.format(Locale.ROOT, "MAC flooding: %s, %d new MACs in the window, %d/%d entries; "
                     + "most from interface %d VLAN %d (%d): a switch would flood unknown unicast", why,
                     windowNewMacs, tableSize, cap, topInterface, topVlan, topNewMacs);
-        }
-
-        @Override
-        public void writeDetails(JsonGenerator g) throws IOException {
-            g.writeStringField("trigger", trigger);
-            g.writeNumberField("new_macs_per_second", newMacsPerSec);
-            g.writeNumberField("window_new_macs", windowNewMacs);
-            g.writeNumberField("table_size", tableSize);
-            g.writeNumberField("cap", cap);
-            g.writeNumberField("top_interface", topInterface);
-            g.writeNumberField("top_vlan", topVlan);
-            g.writeNumberField("top_new_macs", topNewMacs);
         }
     }
 }

@@ -1,7 +1,5 @@
 package netlab.analyzers.stationdb;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import netlab.analyzers.event.Event;
 
 /** Events of the {@link StationDb}. */
@@ -30,15 +28,6 @@ public sealed interface StationDbEvent extends Event {
             return "station database full (" + cap + " bindings, " + cap + " stations): evicted " + bindings
                     + " bindings and " + stations + " stations known for the shortest time (a flood of new "
                     + "addresses?); long-known ones are kept";
-        }
-
-        @Override
-        public void writeDetails(JsonGenerator g) throws IOException {
-            g.writeNumberField("bindings", bindings);
-            g.writeNumberField("stations", stations);
-            g.writeNumberField("cap", cap);
-            g.writeNumberField("evicted_bindings", evictedBindings);
-            g.writeNumberField("evicted_stations", evictedStations);
         }
     }
 }

@@ -1,22 +1,26 @@
-package netlab.analyzers.mac;
+package netlab.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import netlab.analyzers.mac.IntervalSeries;
+import netlab.analyzers.mac.MacTable;
+import netlab.analyzers.mac.Station;
 import netlab.capture.Timestamps;
 import netlab.capture.net.MacAddress;
 
 /** JSON and text rendering of a {@link MacTable}. */
-final class MacTableReport {
+public final class MacTableSection {
     /** Rows printed in the text section; the JSON lists every entry. */
-    static final int TEXT_ROWS = 200;
+    public static final int TEXT_ROWS = 200;
 
-    private MacTableReport() {
+    private MacTableSection() {
     }
 
-    static void writeJson(MacTable t, JsonGenerator g) throws IOException {
+    /** Writes this section into the current JSON object. */
+    public static void writeJson(MacTable t, JsonGenerator g) throws IOException {
         g.writeArrayFieldStart("mac_table");
         for (Station s : t.stations()) {
             g.writeStartObject();
@@ -82,7 +86,8 @@ final class MacTableReport {
         g.writeEndObject();
     }
 
-    static void printText(MacTable t, PrintWriter out) {
+    /** Prints this section of the text report. */
+    public static void printText(MacTable t, PrintWriter out) {
         List<Station> shown = t.stations(TEXT_ROWS);
         out.printf(Locale.ROOT, "MAC table (%d entries)%n", t.size());
         if (!shown.isEmpty()) {

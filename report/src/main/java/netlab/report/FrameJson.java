@@ -1,4 +1,4 @@
-package netlab.cli;
+package netlab.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -13,11 +13,12 @@ import netlab.capture.decode.Layer;
 import netlab.capture.decode.PacketView;
 
 /** The JSON object {@code read --json} prints for each frame (schema in the README). */
-final class FrameJson {
+public final class FrameJson {
     private FrameJson() {
     }
 
-    static void write(JsonGenerator g, long number, Frame f, PacketView v, List<Layer> layers) throws IOException {
+    /** Writes frame {@code number} as one JSON object: summary line, layers and fields, any decode failure. */
+    public static void write(JsonGenerator g, long number, Frame f, PacketView v, List<Layer> layers) throws IOException {
         g.writeStartObject();
         g.writeNumberField("number", number);
         g.writeStringField("timestamp", Timestamps.rfc3339(f.timestampNanos()));

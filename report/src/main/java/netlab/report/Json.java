@@ -1,4 +1,4 @@
-package netlab.analyzers;
+package netlab.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

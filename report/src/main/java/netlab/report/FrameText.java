@@ -1,4 +1,4 @@
-package netlab.cli;
+package netlab.report;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -9,7 +9,7 @@ import netlab.capture.decode.FrameDetails;
 import netlab.capture.decode.Layer;
 
 /** Text renderings of one frame: the OSI layer tree of {@code read -v} and the hex dump of {@code -x}. */
-final class FrameText {
+public final class FrameText {
     private static final String[] OSI = {"", "Physical", "Data link", "Network", "Transport", "Session",
         "Presentation", "Application"};
 
@@ -17,7 +17,7 @@ final class FrameText {
     }
 
     /** Every layer with its fields, one field per line. */
-    static void layers(PrintWriter out, long number, Frame f, List<Layer> layers) {
+    public static void layers(PrintWriter out, long number, Frame f, List<Layer> layers) {
         for (Layer l : layers) {
             int osi = Math.max(0, Math.min(7, l.osiLayer()));
             if (FrameDetails.NONE.equals(l.protocol())) {
@@ -60,7 +60,7 @@ final class FrameText {
     }
 
     /** tcpdump -X style: offset, 8 groups of 2 bytes, ASCII. */
-    static void hexDump(PrintWriter out, Frame f) {
+    public static void hexDump(PrintWriter out, Frame f) {
         byte[] b = f.data();
         int len = f.capturedLength();
         for (int row = 0; row < len; row += 16) {

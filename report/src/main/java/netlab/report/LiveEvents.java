@@ -1,21 +1,19 @@
-package netlab.cli;
+package netlab.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import netlab.analyzers.Json;
 import netlab.analyzers.event.Event;
 import netlab.analyzers.event.EventListener;
-import netlab.analyzers.event.EventLog;
 import netlab.capture.Timestamps;
 
 /** Prints analyzer events as they happen: one line each ({@code TIME  TYPE  REASON}) or JSON Lines. */
-final class LiveEvents implements EventListener {
+public final class LiveEvents implements EventListener {
     private final PrintWriter out;
     private final JsonGenerator json;
 
-    LiveEvents(PrintWriter out, boolean json) {
+    public LiveEvents(PrintWriter out, boolean json) {
         this.out = out;
         try {
             this.json = json ? Json.compact(out) : null;
@@ -25,7 +23,7 @@ final class LiveEvents implements EventListener {
     }
 
     /** The text form of an event: capture time, type, reason. */
-    static String line(Event e) {
+    public static String line(Event e) {
         // As "%s  %-17s %s", without a Formatter: a report lists up to 10,000 events.
         StringBuilder sb = new StringBuilder(96).append(Timestamps.rfc3339(e.timeNanos())).append("  ")
                 .append(e.type());
@@ -40,7 +38,7 @@ final class LiveEvents implements EventListener {
         synchronized (out) {
             if (json != null) {
                 try {
-                    EventLog.write(json, e);
+                    EventJson.write(json, e);
                     json.flush();
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);

@@ -1,23 +1,27 @@
-package netlab.analyzers.arp;
+package netlab.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
+import netlab.analyzers.arp.ArpBinding;
+import netlab.analyzers.arp.ArpTracker;
+import netlab.analyzers.arp.RttSummary;
 import netlab.capture.Timestamps;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
 
 /** JSON and text output of an {@link ArpTracker}. */
-final class ArpReport {
+public final class ArpSection {
     /** Rows printed per text list (pairs, unanswered groups, bindings); JSON lists are bounded by the caps. */
-    static final int TEXT_ROWS = 1000;
+    public static final int TEXT_ROWS = 1000;
 
-    private ArpReport() {
+    private ArpSection() {
     }
 
-    static void writeJson(ArpTracker a, JsonGenerator g) throws IOException {
+    /** Writes this section into the current JSON object. */
+    public static void writeJson(ArpTracker a, JsonGenerator g) throws IOException {
         ArpTracker.Counts c = a.counts();
         g.writeObjectFieldStart("arp");
         g.writeNumberField("requests", c.requests());
@@ -104,7 +108,8 @@ final class ArpReport {
         g.writeStringField("target_ip", ip(tip));
     }
 
-    static void printText(ArpTracker a, PrintWriter out) {
+    /** Prints this section of the text report. */
+    public static void printText(ArpTracker a, PrintWriter out) {
         ArpTracker.Counts c = a.counts();
         RttSummary r = a.rtt();
         out.printf("ARP pairs: %d", c.pairs());

@@ -1,21 +1,24 @@
-package netlab.analyzers.broadcast;
+package netlab.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import netlab.analyzers.broadcast.BroadcastMeter;
+import netlab.analyzers.broadcast.SourceRates;
 import netlab.analyzers.mac.IntervalSeries;
 import netlab.capture.Timestamps;
 import netlab.capture.net.MacAddress;
 
 /** JSON and text rendering of a {@link BroadcastMeter}. */
-final class BroadcastReport {
+public final class BroadcastSection {
     private static final String[] CLASSES = {"unicast", "broadcast", "multicast"};
 
-    private BroadcastReport() {
+    private BroadcastSection() {
     }
 
-    static void writeJson(BroadcastMeter m, JsonGenerator g) throws IOException {
+    /** Writes this section into the current JSON object. */
+    public static void writeJson(BroadcastMeter m, JsonGenerator g) throws IOException {
         IntervalSeries s = m.series();
         g.writeObjectFieldStart("broadcast");
         g.writeNumberField("interval_seconds", m.config().intervalNanos() / 1e9);
@@ -115,7 +118,8 @@ final class BroadcastReport {
         }
     }
 
-    static void printText(BroadcastMeter m, PrintWriter out) {
+    /** Prints this section of the text report. */
+    public static void printText(BroadcastMeter m, PrintWriter out) {
         out.println("Broadcast rates");
         out.printf(Locale.ROOT, "  Interval:        %.3f s%n", m.config().intervalNanos() / 1e9);
         long all = m.unicastFrames() + m.broadcastFrames() + m.multicastFrames();
