@@ -4,7 +4,9 @@
 # class-data-sharing archive made by postinst, `man -w netlab-capture`, man netlab-arp-resolve naming the same
 # options as --help, bash completion of `netlab ca<TAB>` in an interactive bash; finally `apt-get remove netlab`
 # and nothing of netlab left under /usr, /etc or /var. Needs root, apt, lintian, man-db, bash-completion and sudo
-# (.ci/run installs them). Any failure prints one "check-package: FAILED: ..." line and exits 1.
+# (.ci/run installs them). Then the tarball (netlab-<version>.tar.gz beside the .deb), unpacked into a ~/.local and
+# used as nobody: --version, the archive it records, man and completion found from PATH. Any failure prints one
+# "check-package: FAILED: ..." line and exits 1.
 #
 # Usage: scripts/check-package.sh [DEB]     (default: dist/target/netlab_*_all.deb, built by `mvn -B package`)
 set -euo pipefail
@@ -26,6 +28,23 @@ for tool in apt-get lintian man sudo runuser; do
 done
 [ -f /usr/share/bash-completion/bash_completion ] || fail "bash-completion is not installed"
 version="$(dpkg-deb -f "$deb" Version)"
+work="$(mktemp -d /tmp/check-package.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"
+# completes WORD: what an interactive bash with bash-completion offers for `netlab WORD<TAB>`: bash-completion loads
+# netlab's completion file on first use (from /usr/share or from PATH/../share), whose function is then called as
+# readline calls it. Run as root or, with RUNAS=nobody, as nobody with HOME and PATH of nobody's tarball install.
+cat > "$work/complete.sh" <<'EOS'
+source /usr/share/bash-completion/bash_completion
+_completion_loader netlab
+fn=$(complete -p netlab | sed -E 's/.* -F ([^ ]+) .*/\1/')
+COMP_WORDS=(netlab "$1"); COMP_CWORD=1; COMP_LINE="netlab $1"; COMP_POINT=${#COMP_LINE}
+"$fn" netlab "$1" netlab
+echo "${COMPREPLY[*]}"
+EOS
+chmod 644 "$work/complete.sh"
+completes() { ${RUNAS:+as_user} bash --norc --noprofile -i "$work/complete.sh" "$1" 2>/dev/null | tail -1; }
+as_user() { runuser -u nobody -- env -i HOME="$work/home" PATH="$work/home/.local/bin:/usr/bin:/bin" "$@"; }
 
 leftovers() { find /usr /etc /var/cache /var/lib/netlab -name '*netlab*' 2>/dev/null | grep -v '^/var/lib/dpkg/' || true; }
 state="$(dpkg-query -W -f='${db:Status-Status}' netlab 2>/dev/null || true)"
@@ -84,15 +103,7 @@ man_opts="$(MANWIDTH=200 man netlab-arp-resolve 2>/dev/null | grep -oE -- '(^|[ 
 echo "$help_opts" | tr '\n' ' '; echo
 
 step "bash -i: completion of 'netlab ca<TAB>'"
-# bash-completion loads /usr/share/bash-completion/completions/netlab on first use; the completion function is then
-# called as readline would call it.
-offered="$(bash --norc --noprofile -i -c '
-  source /usr/share/bash-completion/bash_completion
-  _completion_loader netlab
-  fn=$(complete -p netlab | sed -E "s/.* -F ([^ ]+) .*/\1/")
-  COMP_WORDS=(netlab ca); COMP_CWORD=1; COMP_LINE="netlab ca"; COMP_POINT=${#COMP_LINE}
-  "$fn" netlab ca netlab
-  echo "${COMPREPLY[*]}"' 2>/dev/null | tail -1)"
+offered="$(completes ca)"
 [ "$offered" = capture ] || fail "completion of 'netlab ca' offered '$offered', not 'capture'"
 echo "$offered"
 
@@ -104,3 +115,19 @@ left="$(leftovers)"
 [ -z "$left" ] || fail "left behind after removal: $(echo "$left" | tr '\n' ' ')"
 { [ ! -e /usr/bin/netlab ] && [ ! -e /usr/share/netlab ] && [ ! -e /var/cache/netlab ]; } || fail "files left after removal"
 step "ok: installed, used and removed $(basename "$deb") cleanly"
+
+# The tarball next to the .deb, unpacked as its docs say into a user's ~/.local, used by that user (nobody).
+tarball="$(dirname "$deb")/netlab-$version.tar.gz"
+if [ -f "$tarball" ]; then
+  step "tarball: $(basename "$tarball") into a ~/.local of nobody's"
+  mkdir -p "$work/home/.local"
+  tar -xzf "$tarball" --strip-components=1 -C "$work/home/.local"
+  chown -R nobody:nogroup "$work/home"
+  out="$(cd / && as_user netlab --version)" || fail "tarball: netlab --version exited $?"
+  [ "$(echo "$out" | head -1)" = "netlab $version" ] || fail "tarball: netlab --version printed '$out'"
+  [ -f "$work/home/.local/share/netlab/netlab.jsa" ] || fail "tarball: no archive recorded next to the jar on first run"
+  as_user man -w netlab-arp-scan || fail "tarball: man does not find ~/.local/share/man from PATH"
+  offered="$(RUNAS=nobody completes wa)"
+  [ "$offered" = watch ] || fail "tarball: completion of 'netlab wa' offered '$offered', not 'watch'"
+  step "ok: the tarball works from ~/.local (version, archive, man, completion)"
+fi

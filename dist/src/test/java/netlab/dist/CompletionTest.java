@@ -2,15 +2,21 @@ package netlab.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import netlab.cli.Netlab;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The bash completion script that the build generated (target/generated/completion/netlab, installed as
@@ -24,16 +30,32 @@ class CompletionTest {
     void completesCommands() throws IOException, InterruptedException {
         assertEquals(List.of("capture"), complete("netlab", "ca"));
         assertEquals(List.of("arp-resolve", "arp-scan"), complete("netlab", "arp"));
-        assertEquals(List.of("read", "analyze", "subnet", "interfaces", "capture", "arp-resolve", "arp-scan", "watch",
-                "help"), complete("netlab", ""));
+        assertEquals(List.copyOf(netlab().getSubcommands().keySet()), complete("netlab", ""));
     }
 
     @Test
     void completesEachCommandsOwnOptions() throws IOException, InterruptedException {
         assertEquals(List.of("--count"), complete("netlab", "arp-resolve", "--co"));
-        assertEquals(List.of("--json"), complete("netlab", "read", "--js"));
-        assertEquals(List.of("--db", "--duration"), complete("netlab", "watch", "--d"));
+        assertEquals(options("read", "--j"), sorted(complete("netlab", "read", "--j")));
+        assertEquals(options("watch", "--d"), sorted(complete("netlab", "watch", "--d")));
+        assertTrue(options("watch", "--d").contains("--db"));
         assertEquals(List.of(), complete("netlab", "subnet", "--count"));
+    }
+
+    /** The option names of COMMAND that start with PREFIX, sorted: what completion must offer, from the model. */
+    private static List<String> options(String command, String prefix) {
+        return netlab().getSubcommands().get(command).getCommandSpec().options().stream()
+                .filter(o -> !o.hidden()).flatMap(o -> Stream.of(o.names()))
+                .filter(n -> n.startsWith(prefix)).sorted().toList();
+    }
+
+    private static List<String> sorted(List<String> words) {
+        return words.stream().sorted().toList();
+    }
+
+    private static CommandLine netlab() {
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        return Netlab.newCommandLine(none, none);
     }
 
     @Test
