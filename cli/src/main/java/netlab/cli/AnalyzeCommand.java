@@ -63,6 +63,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionCheck check = new OptionCheck("analyze");
+        check.range("--top", top, 0, Integer.MAX_VALUE);
+        options.validate(check);
         PrintWriter out = spec.commandLine().getOut();
         StandardAnalyzers set = options.analyzers(streamEvents ? new LiveEvents(out, true) : EventListener.none());
         List<FileResult> results = new ArrayList<>();

@@ -60,6 +60,24 @@ final class AnalyzerOptions {
             description = "Vendor table instead of the bundled IEEE registry: netlab's or arp-scan's ieee-oui.txt format, or Wireshark's manuf.")
     Path ouiFile;
 
+    /** Largest --mac-cap: 1,048,576 entries (a large campus switch holds 256K; each entry is ~100 bytes). */
+    static final int MAX_MAC_CAP = 1 << 20;
+    private static final long HOUR = 3_600_000_000_000L;
+
+    /** Checks each option on its own, so the error names the one at fault with its value and range. */
+    void validate(OptionCheck check) {
+        check.duration("--arp-timeout", arpTimeoutNanos, 1_000L, HOUR);
+        check.duration("--conflict-window", conflictWindowNanos, 0, 24 * HOUR);
+        check.range("--arp-storm", arpStormRequests, 1, Integer.MAX_VALUE);
+        check.range("--arp-source-storm", arpSourceStormRequests, 1, Integer.MAX_VALUE);
+        check.duration("--storm-window", stormWindowNanos, 1_000L, HOUR);
+        check.duration("--interval", intervalNanos, 1_000_000L, 24 * HOUR);
+        check.positive("--broadcast-storm", broadcastStormFps);
+        check.duration("--aging", agingNanos, 0, 1_000_000 * 1_000_000_000L);
+        check.range("--mac-cap", macCap, 1, MAX_MAC_CAP);
+        check.positive("--mac-flood", macFloodRate);
+    }
+
     /** The standard analyzer set with these options; {@code live} sees every event as it is raised. */
     StandardAnalyzers analyzers(EventListener live) {
         try {

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
             "  -U / -A      : announcements (default 2, RFC 5227 §2.3); end right after the last, or at -w.",
             "",
             "Exit: 0 a reply came, 1 none came (-D: 0 the address is free, 1 it is in use; -U/-A: 0 once sent), "
-                + "2 usage, 9 not permitted, 10 no usable interface or IP not on any attached subnet (nothing sent)."})
+                + "2 usage or an IP no host answers for (this host's own, the subnet's network or broadcast address, "
+                + "multicast: nothing sent), 9 not permitted, 10 no usable interface or IP not on any attached subnet "
+                + "(nothing sent)."})
 final class ArpResolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,11 +53,13 @@ final class ArpResolveCommand implements Callable<Integer> {
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Send N requests, report every reply (see Timing).")
     Long count;
 
-    @Option(names = {"-w", "--deadline"}, paramLabel = "SECONDS", description = "Stop after this many seconds (see Timing).")
-    Double deadline;
+    @Option(names = {"-w", "--deadline"}, paramLabel = "DURATION", converter = Durations.class,
+            description = "Stop after this long (see Timing): 1.5s, 500ms, 2m, or a bare number of seconds as arping -w.")
+    Long deadlineNanos;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", description = "Time between requests (default 1).")
-    double interval = 1.0;
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Durations.class, defaultValue = "1s",
+            description = "Time between requests (default: ${DEFAULT-VALUE}; a bare number is seconds, as arping -i).")
+    long intervalNanos;
 
     @Option(names = "--json", description = "JSON Lines: one object per reply, then a summary object.")
     boolean json;
@@ -74,14 +78,21 @@ final class ArpResolveCommand implements Callable<Integer> {
     public Integer call() {
         Ipv4Address ip = parse(target, "IP");
         validate();
+        ArpExchange.Mode mode = dad ? ArpExchange.Mode.DAD : announceRequest ? ArpExchange.Mode.ANNOUNCE_REQUEST
+                : announceReply ? ArpExchange.Mode.ANNOUNCE_REPLY : ArpExchange.Mode.RESOLVE;
+        refuseNonHost(ip, null);
         NetInterface ni = pickInterface(ip);
+        refuseNonHost(ip, ni);
         MacAddress mac = ni.mac();
         if (mac == null) {
             throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no Ethernet address, ARP cannot be used",
                     "pick an Ethernet interface with -i");
         }
-        ArpExchange.Mode mode = dad ? ArpExchange.Mode.DAD : announceRequest ? ArpExchange.Mode.ANNOUNCE_REQUEST
-                : announceReply ? ArpExchange.Mode.ANNOUNCE_REPLY : ArpExchange.Mode.RESOLVE;
+        if (mode == ArpExchange.Mode.RESOLVE && ni.ipv4().stream().anyMatch(s -> s.address().equals(ip))) {
+            // arping to its own address sends and waits in vain: no host answers an ARP request for itself.
+            throw new NetlabException(ExitCode.USAGE, ip.toString(), "is this host's own address on " + ni.name()
+                    + " (" + mac + "), nothing sent", "-D checks whether another host uses it too");
+        }
         Ipv4Address src = sourceAddress(ni, ip);
         byte[] frame = switch (mode) {
             case DAD -> ArpFrames.probe(mac, ip);
@@ -89,7 +100,8 @@ final class ArpResolveCommand implements Callable<Integer> {
             case ANNOUNCE_REPLY -> ArpFrames.announce(mac, ip, true);
             case RESOLVE -> ArpFrames.request(mac, src, ip);
         };
-        ArpSchedule plan = ArpSchedule.of(count, deadline, interval, mode.announces());
+        ArpSchedule plan = ArpSchedule.of(count, deadlineNanos == null ? null : deadlineNanos / 1e9, intervalNanos / 1e9,
+                mode.announces());
         LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(1 << 20)
                 .withFilter(filter(mode, ip, mac));
         try (LiveCapture capture = LiveCapture.open(o)) {
@@ -113,19 +125,37 @@ final class ArpResolveCommand implements Callable<Integer> {
         if (modes == 1 && source != null) {
             throw usage("-s does not apply to -D (sender 0.0.0.0) or -U/-A (sender is IP)");
         }
-        if (count != null && (count <= 0 || count > ArpSchedule.MAX_COUNT)) {
-            throw usage("-c must be 1.." + ArpSchedule.MAX_COUNT);
+        OptionCheck check = new OptionCheck("arp-resolve");
+        check.range("-c", count, 1, ArpSchedule.MAX_COUNT);
+        check.duration("-w", deadlineNanos, 1_000_000L, Long.MAX_VALUE);
+        check.duration("--interval", intervalNanos, 1_000_000L, (long) ArpSchedule.MAX_INTERVAL * 1_000_000_000L);
+    }
+
+    /**
+     * Addresses no host answers ARP for, refused before anything is sent (exit 2): 0.0.0.0, the limited
+     * broadcast, multicast and loopback (RFC 1122 §3.2.1.3), and with {@code ni} the network and broadcast
+     * addresses of the interface's subnet holding IP (none on /31 and /32, RFC 3021).
+     */
+    private static void refuseNonHost(Ipv4Address ip, NetInterface ni) {
+        int b = ip.bits();
+        String what = b == 0 ? "the unspecified address 0.0.0.0" : b == -1 ? "the limited broadcast address"
+                : (b >>> 28) == 0xe ? "a multicast address" : (b >>> 24) == 127 ? "a loopback address" : null;
+        if (what == null && ni != null) {
+            Ipv4Subnet s = ni.subnetOf(ip);
+            if (s != null && s.prefixLength() <= 30 && ip.equals(s.network())) {
+                what = "the network address of " + s.network() + "/" + s.prefixLength() + " on " + ni.name();
+            } else if (s != null && s.prefixLength() <= 30 && ip.equals(s.broadcast())) {
+                what = "the broadcast address of " + s.network() + "/" + s.prefixLength() + " on " + ni.name();
+            }
         }
-        if (deadline != null && !(deadline > 0)) {
-            throw usage("-w must be positive");
-        }
-        if (!(interval >= 0.001 && interval <= ArpSchedule.MAX_INTERVAL)) {
-            throw usage("--interval must be 0.001.." + (int) ArpSchedule.MAX_INTERVAL + " seconds");
+        if (what != null) {
+            throw new NetlabException(ExitCode.USAGE, ip.toString(), "is " + what + ", no host answers ARP for it, "
+                    + "nothing sent", "give a host address; 'netlab subnet' lists a subnet's hosts");
         }
     }
 
     private NetlabException usage(String why) {
-        return new NetlabException(ExitCode.USAGE, "arp-resolve", why, "see 'netlab arp-resolve --help'");
+        return new OptionCheck("arp-resolve").usage(why);
     }
 
     private Ipv4Address parse(String text, String what) {

@@ -60,8 +60,8 @@ final class ArpScanCommand implements Callable<Integer> {
             + "one whose subnet holds the first target (command line before --file), or with --localnet the first up non-loopback one with IPv4.")
     String iface;
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = Durations.class,
-            description = "Time between requests (default 2ms).")
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Durations.Millis.class,
+            description = "Time between requests (default 2ms; a bare number is milliseconds, as arp-scan -i; 500us, 0.1s).")
     Long intervalNanos;
 
     @Option(names = {"-B", "--bandwidth"}, paramLabel = "BITS", description = "Send at this many bits/s instead "
@@ -71,8 +71,9 @@ final class ArpScanCommand implements Callable<Integer> {
     @Option(names = {"-r", "--retry"}, paramLabel = "N", defaultValue = "2", description = "Attempts per host in all (default: ${DEFAULT-VALUE}).")
     int attempts;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = Durations.class, defaultValue = "500ms",
-            description = "Wait for a reply to the first request (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = Durations.Millis.class, defaultValue = "500ms",
+            description = "Wait for a reply to the first request (default: ${DEFAULT-VALUE}; a bare number is "
+                    + "milliseconds, as arp-scan -t).")
     long timeoutNanos;
 
     @Option(names = {"-b", "--backoff"}, paramLabel = "FACTOR", defaultValue = "1.5",
@@ -158,25 +159,25 @@ final class ArpScanCommand implements Callable<Integer> {
         if (randomSeed != null && !random) {
             throw usage("--randomseed needs --random");
         }
-        if (randomSeed != null && (randomSeed < 0 || randomSeed > MAX_SEED)) {
-            throw usage("--randomseed must be 0.." + MAX_SEED);
-        }
+        new OptionCheck("arp-scan").range("--randomseed", randomSeed, 0, MAX_SEED);
         if (intervalNanos != null && bandwidth != null) {
             throw usage("--interval and --bandwidth exclude each other");
         }
         long interval = bandwidth != null ? FRAME_BITS * 1_000_000_000L / bits(bandwidth)
                 : intervalNanos != null ? intervalNanos : 2_000_000L;
-        if (attempts < 1 || attempts > 100 || timeoutNanos <= 0 || !(backoff >= 1 && backoff <= 10)
-                || limit != null && limit <= 0 || interval > 60_000_000_000L) {
-            throw usage("--retry must be 1..100, --timeout positive, --backoff 1..10, --limit positive, --interval at most 60 s");
-        }
+        OptionCheck check = new OptionCheck("arp-scan");
+        check.range("-r/--retry", attempts, 1, 100);
+        check.duration("-t/--timeout", timeoutNanos, 1_000_000L, 3_600_000_000_000L);
+        check.realRange("-b/--backoff", backoff, 1, 10);
+        check.count("-M/--limit", limit);
+        check.duration("--interval", interval, 0, 60_000_000_000L);
         Long seed = !random ? null : randomSeed != null ? randomSeed : ThreadLocalRandom.current().nextLong(MAX_SEED + 1);
         return new ArpScan.Plan(interval, attempts, timeoutNanos, backoff, limit == null ? 0 : limit, seed);
     }
 
     private long bits(String text) {
         String t = text.trim().toUpperCase();
-        long unit = t.endsWith("K") ? 1000 : t.endsWith("M") ? 1_000_000 : 1;
+        long unit = t.endsWith("K") ? 1000 : t.endsWith("M") ? 1_000_000 : t.endsWith("G") ? 1_000_000_000 : 1;
         try {
             double v = Double.parseDouble(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
             if (v >= FRAME_BITS / 60.0 && v <= 100e9) {
@@ -185,11 +186,11 @@ final class ArpScanCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // Reported below.
         }
-        throw usage("--bandwidth '" + text + "' is not a rate between 9 bit/s and 100G");
+        throw new OptionCheck("arp-scan").bad("-B/--bandwidth", text, "must be a rate of 9..100G bits/s (K, M, G: x1000)");
     }
 
     private NetlabException usage(String why) {
-        return new NetlabException(ExitCode.USAGE, "arp-scan", why, "see 'netlab arp-scan --help'");
+        return new OptionCheck("arp-scan").usage(why);
     }
 
     /** The targets of the command line, then of --file; USAGE beyond the cap. */

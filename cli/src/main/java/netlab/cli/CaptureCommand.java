@@ -54,8 +54,9 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N frames.")
     Long count;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
-    Double duration;
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class,
+            description = "Stop after this long: 30s, 1.5m, 500ms, or a bare number of seconds (tshark -a duration:).")
+    Long durationNanos;
 
     @Option(names = {"-s", "--snaplen"}, paramLabel = "BYTES", description = "Bytes kept per frame (default and 0: 262144).")
     int snapLength;
@@ -84,10 +85,11 @@ final class CaptureCommand implements Callable<Integer> {
             + "with -G alone, stop after N files (exit 0).")
     Integer fileCount;
 
-    @Option(names = {"-G", "--rotate-seconds"}, paramLabel = "SECONDS", description = "With -w, start a new file every SECONDS "
+    @Option(names = {"-G", "--rotate-seconds"}, paramLabel = "DURATION", converter = Durations.class,
+            description = "With -w, start a new file every DURATION (a bare number is seconds, as tcpdump -G; 10m, 1h) "
             + "(at the first frame of each period); a %% in FILE makes it a strftime pattern in UTC (%%Y%%m%%d-%%H%%M%%S), "
             + "else the files are numbered FILE, FILE1, ...")
-    Long rotateSeconds;
+    Long rotateNanos;
 
     @Option(names = "--print", description = "With -w, print the frames as well.")
     boolean alsoPrint;
@@ -101,11 +103,14 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no frames, only the statistics at the end.")
     boolean quiet;
 
-    @Option(names = "-t", description = "Timestamp format as tcpdump (-t, -tt, -ttt, -tttt, -ttttt); default time of day, UTC.")
+    @Option(names = "-t", description = "Timestamp format as tcpdump (-t, -tt, -ttt, -tttt, -ttttt); default time of day in the local zone (TZ), as tcpdump.")
     boolean[] timeFormat = new boolean[0];
 
     @Option(names = "--nano", description = "Nanosecond timestamps in the output and the -w file.")
     boolean nano;
+
+    @Option(names = "--utc", description = "Print times of day and dates in UTC instead of the local zone.")
+    boolean utc;
 
     @Option(names = {"-#", "--number"}, description = "Print the frame number at the start of each line.")
     boolean number;
@@ -158,24 +163,29 @@ final class CaptureCommand implements Callable<Integer> {
         if (filter != null && filterWords != null) {
             throw usage("give the filter either with -f or as trailing words, not both");
         }
-        if (count != null && count <= 0 || duration != null && duration <= 0 || snapLength < 0
-                || bufferKiB != null && bufferKiB <= 0) {
-            throw usage("-c, --duration and -B must be positive, -s not negative");
-        }
-        if ((fileSizeMb != null || fileCount != null || flushEach || rotateSeconds != null) && writeTo == null) {
+        OptionCheck check = new OptionCheck("capture");
+        check.count("-c", count);
+        check.duration("--duration", durationNanos, 1_000L, Long.MAX_VALUE);
+        check.range("-s", snapLength, 0, 262_144);
+        check.range("-B", bufferKiB, 1, Integer.MAX_VALUE / 1024);
+        check.range("--top", top, 0, Integer.MAX_VALUE);
+        if ((fileSizeMb != null || fileCount != null || flushEach || rotateNanos != null) && writeTo == null) {
             throw usage("-C, -G, -W and -U need -w FILE");
         }
-        if (fileCount != null && (fileSizeMb == null && rotateSeconds == null || fileCount <= 0)
-                || fileSizeMb != null && fileSizeMb <= 0 || rotateSeconds != null && rotateSeconds <= 0) {
-            throw usage("-W needs -C or -G, and all three must be positive");
+        if (fileCount != null && fileSizeMb == null && rotateNanos == null) {
+            throw usage("-W needs -C or -G");
         }
-        if (PcapOutput.isStdout(writeTo) && (alsoPrint || analyze || fileSizeMb != null || rotateSeconds != null)) {
+        if (PcapOutput.isStdout(writeTo) && (alsoPrint || analyze || fileSizeMb != null || rotateNanos != null)) {
             throw usage("-w - (pcap to stdout) cannot be combined with --print, --analyze, -C or -G");
         }
+        check.count("-C", fileSizeMb);
+        check.count("-W", fileCount);
+        check.duration("-G", rotateNanos, 1_000_000_000L, Long.MAX_VALUE);
+        options.validate(check);
     }
 
     private NetlabException usage(String why) {
-        return new NetlabException(ExitCode.USAGE, "capture", why, "see 'netlab capture --help'");
+        return new OptionCheck("capture").usage(why);
     }
 
     private LiveCapture open() {
@@ -197,7 +207,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private int run(LiveCapture capture, PrintWriter out, JsonGenerator g) throws LiveException {
-        TimeFormat time = new TimeFormat(timeFormat.length, nano);
+        TimeFormat time = new TimeFormat(timeFormat.length, nano, TimeFormat.zone(utc));
         boolean show = showFrames();
         long limit = fileSizeMb == null ? 0 : fileSizeMb * 1_000_000L;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -208,13 +218,13 @@ final class CaptureCommand implements Callable<Integer> {
         LiveAnalysis live = analyze ? new LiveAnalysis(options, out, json, System.console() != null, Messages.text(capture.device())) : null;
         try (RotatingPcap pcap = writeTo == null ? null
                 : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach,
-                        rotateSeconds == null ? 0 : rotateSeconds * 1_000_000_000L, fileCount == null ? 0 : fileCount);
+                        rotateNanos == null ? 0 : rotateNanos, fileCount == null ? 0 : fileCount);
              Signals signals = new Signals(capture::stop)) {
             if (pcap != null) {
                 pcap.open(capture.linkType(), capture.snapLength());
             }
-            if (duration != null) {
-                timer.schedule(capture::stop, Math.round(duration * 1e6), TimeUnit.MICROSECONDS);
+            if (durationNanos != null) {
+                timer.schedule(capture::stop, durationNanos, TimeUnit.NANOSECONDS);
             }
             if (live != null) {
                 timer.scheduleAtFixedRate(() -> refresh(live, capture), options.intervalNanos, options.intervalNanos,

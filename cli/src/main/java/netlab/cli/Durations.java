@@ -2,39 +2,85 @@ package netlab.cli;
 
 import picocli.CommandLine;
 
-/** Parses durations such as {@code 1s}, {@code 250ms}, {@code 500us}, {@code 5m} or a bare number of seconds. */
-final class Durations implements CommandLine.ITypeConverter<Long> {
+/**
+ * The one duration converter: {@code 200ms}, {@code 1.5s}, {@code 2m}, {@code 1h}, {@code 500us} (or {@code µs}),
+ * {@code 10ns}, or a bare number in the unit of the peer tool whose flag netlab mirrors: seconds by default
+ * (tcpdump -G, arping -w), milliseconds for arp-scan's -t and -i ({@link Millis}).
+ */
+class Durations implements CommandLine.ITypeConverter<Long> {
+    private static final long NS_PER_SECOND = 1_000_000_000L;
+    private static final String[] SUFFIXES = {"ms", "us", "µs", "ns", "s", "m", "h"};
+    private static final long[] NANOS = {1_000_000L, 1_000L, 1_000L, 1L, NS_PER_SECOND, 60 * NS_PER_SECOND,
+        3600 * NS_PER_SECOND};
 
-    /** Nanoseconds of a duration text. */
+    /** A bare number is milliseconds, as in arp-scan's --timeout and --interval. */
+    static final class Millis extends Durations {
+        Millis() {
+            super(1_000_000L);
+        }
+    }
+
+    private final long bareUnit;
+
+    /** A bare number is seconds. */
+    Durations() {
+        this(NS_PER_SECOND);
+    }
+
+    private Durations(long bareUnit) {
+        this.bareUnit = bareUnit;
+    }
+
+    /** Nanoseconds of a duration text, a bare number in seconds. */
     static long parse(String text) {
+        return parse(text, NS_PER_SECOND);
+    }
+
+    /** Nanoseconds of a duration text, a bare number counted in {@code bareUnit} nanoseconds. */
+    static long parse(String text, long bareUnit) {
         String t = text.trim().toLowerCase();
-        long unit = 1_000_000_000L;
+        long unit = bareUnit;
         String number = t;
-        String[][] units = {{"ms", "1000000"}, {"us", "1000"}, {"ns", "1"}, {"s", "1000000000"},
-            {"m", "60000000000"}, {"h", "3600000000000"}};
-        for (String[] u : units) {
-            if (t.endsWith(u[0])) {
-                number = t.substring(0, t.length() - u[0].length());
-                unit = Long.parseLong(u[1]);
+        for (int i = 0; i < SUFFIXES.length; i++) {
+            if (t.endsWith(SUFFIXES[i])) {
+                number = t.substring(0, t.length() - SUFFIXES[i].length()).trim();
+                unit = NANOS[i];
                 break;
             }
         }
         double value;
         try {
-            value = Double.parseDouble(number);
+            value = number.isEmpty() || !Character.isDigit(number.charAt(number.length() - 1))
+                    && number.charAt(number.length() - 1) != '.' ? Double.NaN : Double.parseDouble(number);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 1s, 250ms, 2.5)");
+            value = Double.NaN;
         }
-        if (value < 0 || Double.isNaN(value) || value * unit > Long.MAX_VALUE) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 1s, 250ms, 2.5)");
+        if (Double.isNaN(value) || value < 0 || value * unit >= Long.MAX_VALUE) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 200ms, 1.5s, 2m, or a bare number "
+                    + (bareUnit == NS_PER_SECOND ? "of seconds" : "of milliseconds") + ")");
         }
         return Math.round(value * unit);
+    }
+
+    /** The shortest exact text of a duration in the largest unit that keeps it whole: 1500ms, 2m, 0s. */
+    static String format(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        long[] units = {3600 * NS_PER_SECOND, 60 * NS_PER_SECOND, NS_PER_SECOND, 1_000_000L, 1_000L, 1L};
+        String[] names = {"h", "m", "s", "ms", "us", "ns"};
+        for (int i = 0; i < units.length; i++) {
+            if (nanos % units[i] == 0) {
+                return nanos / units[i] + names[i];
+            }
+        }
+        return nanos + "ns";
     }
 
     @Override
     public Long convert(String value) {
         try {
-            return parse(value);
+            return parse(value, bareUnit);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }

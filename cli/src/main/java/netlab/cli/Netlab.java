@@ -61,8 +61,13 @@ public final class Netlab {
     private static int onParameterError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandName();
-        cmd.getErr().println(Messages.text("netlab: " + (name.equals("netlab") ? "usage" : name) + ": " + e.getMessage()
-                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
+        String hint = "see '" + cmd.getCommandSpec().qualifiedName() + " --help'";
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            // picocli's suggestions: subcommands or options close to the mistyped word (netlab Read -> read).
+            hint = "did you mean " + String.join(" or ", u.getSuggestions().stream().limit(1).toList()) + "?; " + hint;
+        }
+        cmd.getErr().println(Messages.text("netlab: " + (name.equals("netlab") ? "usage" : name) + ": "
+                + e.getMessage() + " (" + hint + ")"));
         cmd.getErr().flush();
         return ExitCode.USAGE;
     }

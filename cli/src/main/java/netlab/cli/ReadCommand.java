@@ -42,18 +42,26 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = {"-v", "--layers"}, description = "Print every OSI layer, L1 to L7, with its fields.")
     boolean layers;
 
-    @Option(names = "-x", description = "Print each frame's bytes in hex and ASCII (like tcpdump -X).")
-    boolean hex;
+    @Option(names = "-x", description = "Print each frame's bytes in hex after its link-layer header, as tcpdump -x; "
+            + "-xx from the first byte, as tcpdump -xx.")
+    boolean[] hex = new boolean[0];
+
+    @Option(names = "-X", description = "As -x with ASCII beside the hex, as tcpdump -X; -XX from the first byte.")
+    boolean[] hexAscii = new boolean[0];
 
     @Option(names = "--json", description = "One JSON object per frame (JSON Lines; schema in the README).")
     boolean json;
 
     @Option(names = "-t", description = "Timestamp format, as tcpdump: -t none, -tt epoch seconds, -ttt delta "
-            + "from the previous frame, -tttt date and time, -ttttt delta from the first frame. Default: time of day (UTC).")
+            + "from the previous frame, -tttt date and time, -ttttt delta from the first frame. Default: time of day "
+            + "in the local zone (TZ), as tcpdump; --utc for UTC.")
     boolean[] timeFormat = new boolean[0];
 
     @Option(names = "--nano", description = "Print timestamps with nanosecond digits.")
     boolean nano;
+
+    @Option(names = "--utc", description = "Print times of day and dates in UTC instead of the local zone.")
+    boolean utc;
 
     @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "Write the frames (after -f and -c) "
             + "to a classic pcap file instead of printing them, like tcpdump -r IN -w OUT; --nano writes a "
@@ -68,6 +76,7 @@ final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new OptionCheck("read").count("-c", count);
         PrintWriter out = spec.commandLine().getOut();
         if (alsoPrint && PcapOutput.isStdout(writeTo)) {
             throw new NetlabException(ExitCode.USAGE, "read", "--print cannot share stdout with -w -",
@@ -76,7 +85,7 @@ final class ReadCommand implements Callable<Integer> {
         if (writeTo != null && !PcapOutput.isStdout(writeTo)) {
             PcapOutput.refuseInput(writeTo, file);
         }
-        TimeFormat time = new TimeFormat(timeFormat.length, nano);
+        TimeFormat time = new TimeFormat(timeFormat.length, nano, TimeFormat.zone(utc));
         PacketView view = new PacketView();
         boolean show = writeTo == null || alsoPrint;
         try (JsonGenerator g = json && show ? Json.compact(out) : null;
@@ -125,8 +134,8 @@ final class ReadCommand implements Callable<Integer> {
             if (layers) {
                 FrameText.layers(out, n, f, FrameDetails.layers(f, view));
             }
-            if (hex) {
-                FrameText.hexDump(out, f);
+            if (hex.length + hexAscii.length > 0) {
+                FrameText.hexDump(out, f, view, hex.length > 1 || hexAscii.length > 1, hexAscii.length > 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

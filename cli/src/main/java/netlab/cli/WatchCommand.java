@@ -71,8 +71,9 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Events as JSON Lines.")
     boolean json;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (exit 0).")
-    Double duration;
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class,
+            description = "Stop after this long (exit 0): 30s, 2m, 1h, or a bare number of seconds.")
+    Long durationNanos;
 
     @Option(names = {"-p", "--no-promiscuous-mode"}, description = "Do not put the interface in promiscuous mode.")
     boolean noPromiscuous;
@@ -101,10 +102,11 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LiveException {
-        if (checkpointNanos < 1_000_000_000L || duration != null && !(duration > 0) || dbCap <= 0) {
-            throw new NetlabException(ExitCode.USAGE, "watch", "--checkpoint must be at least 1s, --duration and "
-                    + "--db-cap positive", "see 'netlab watch --help'");
-        }
+        OptionCheck check = new OptionCheck("watch");
+        check.duration("--checkpoint", checkpointNanos, 1_000_000_000L, Long.MAX_VALUE);
+        check.duration("--duration", durationNanos, 1_000L, Long.MAX_VALUE);
+        check.range("--db-cap", dbCap, 1, Integer.MAX_VALUE);
+        options.validate(check);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         events = new LiveEvents(out, json);
@@ -213,8 +215,8 @@ final class WatchCommand implements Callable<Integer> {
                 }
             }, checkpointNanos, checkpointNanos, TimeUnit.NANOSECONDS);
         }
-        if (duration != null) {
-            timer.schedule(capture::stop, Math.round(duration * 1e6), TimeUnit.MICROSECONDS);
+        if (durationNanos != null) {
+            timer.schedule(capture::stop, durationNanos, TimeUnit.NANOSECONDS);
         }
         try (Signals signals = new Signals(capture::stop)) {
             capture.loop(f -> {

@@ -208,4 +208,30 @@ class ArpResolveLiveTest {
                 + " inet " + NamespaceLab.IP_A + "/24 inet6 fe80::.*"), veth);
         assertTrue(Arrays.asList(r.out().split("\n")).stream().anyMatch(l -> l.matches("\\d+\\.lo \\[Up, Running, Loopback\\].*")));
     }
+
+    /** Addresses no host answers ARP for: one line and exit 2 at once, nothing sent (arping would wait in vain). */
+    @Test
+    void ownBroadcastAndNetworkAddressesAreRefusedAtOnce() {
+        String[][] cases = {
+            {NamespaceLab.IP_A, "netlab: 10.77.0.1: is this host's own address on veth0 (" + NamespaceLab.MAC_A
+                    + "), nothing sent (-D checks whether another host uses it too)"},
+            {"10.77.0.255", "netlab: 10.77.0.255: is the broadcast address of 10.77.0.0/24 on veth0, no host answers "
+                    + "ARP for it, nothing sent (give a host address; 'netlab subnet' lists a subnet's hosts)"},
+            {"10.77.0.0", "netlab: 10.77.0.0: is the network address of 10.77.0.0/24 on veth0, no host answers "
+                    + "ARP for it, nothing sent (give a host address; 'netlab subnet' lists a subnet's hosts)"},
+            {"255.255.255.255", "netlab: 255.255.255.255: is the limited broadcast address, no host answers "
+                    + "ARP for it, nothing sent (give a host address; 'netlab subnet' lists a subnet's hosts)"},
+            {"224.0.0.1", "netlab: 224.0.0.1: is a multicast address, no host answers "
+                    + "ARP for it, nothing sent (give a host address; 'netlab subnet' lists a subnet's hosts)"},
+        };
+        for (String[] c : cases) {
+            NamespaceLab.Result r = lab.netlab(lab.a, T, "arp-resolve", c[0]);
+            assertEquals(ExitCode.USAGE, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(c[1] + "\n", r.err());
+        }
+        // Duplicate address detection of the own address is what -D is for: it is sent.
+        NamespaceLab.Result dad = lab.netlab(lab.a, T, "arp-resolve", "-D", "--interval", "0.2", NamespaceLab.IP_A);
+        assertEquals(0, dad.code(), dad.err());
+    }
 }

@@ -37,10 +37,10 @@ class ReadCommandTest {
         assertTrue(Run.of("read", "-c", "1", "-t", ARP_ICMP).out().startsWith("02:00:00:00:00:01 >"));
         assertTrue(Run.of("read", "-c", "1", "-tt", ARP_ICMP).out().startsWith("1795632526.872240 "));
         String delta = Run.of("read", "-c", "2", "-ttt", ARP_ICMP).out();
-        assertTrue(delta.lines().toList().get(1).startsWith("0.000022 "), delta);
+        assertTrue(delta.lines().toList().get(1).startsWith(" 00:00:00.000022 "), delta);
         assertTrue(Run.of("read", "-c", "1", "-tttt", ARP_ICMP).out().startsWith("2026-11-25 18:48:46.872240 "));
         String rel = Run.of("read", "-c", "3", "-ttttt", ARP_ICMP).out();
-        assertTrue(rel.lines().toList().get(2).startsWith("0.000026 "), rel);
+        assertTrue(rel.lines().toList().get(2).startsWith(" 00:00:00.000026 "), rel);
         assertTrue(Run.of("read", "-c", "1", "--nano", "-tt", ARP_ICMP).out().startsWith("1795632526.872240000 "));
     }
 
@@ -85,14 +85,6 @@ class ReadCommandTest {
                 }
             }
         }));
-    }
-
-    @Test
-    void hexDumpLikeTcpdashX() {
-        Run r = Run.of("read", "-x", "-c", "1", "-t", ARP_ICMP);
-        List<String> lines = r.out().lines().toList();
-        assertEquals("\t0x0000:  ffff ffff ffff 0200 0000 0001 0806 0001  ................", lines.get(1));
-        assertEquals(4, lines.size());
     }
 
     @Test

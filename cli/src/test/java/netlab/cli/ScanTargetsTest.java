@@ -175,7 +175,7 @@ class ScanTargetsTest {
         r = Run.of("arp-scan", "--randomseed=7", "10.0.0.0/24");
         assertEquals("netlab: arp-scan: --randomseed needs --random (see 'netlab arp-scan --help')\n", r.err());
         r = Run.of("arp-scan", "-R", "--randomseed=4294967296", "10.0.0.0/24");
-        assertEquals("netlab: arp-scan: --randomseed must be 0..4294967295 (see 'netlab arp-scan --help')\n", r.err());
+        assertEquals("netlab: arp-scan: --randomseed 4294967296: must be 0..4294967295 (see 'netlab arp-scan --help')\n", r.err());
         r = Run.of("arp-scan", "--localnet", "-f", "targets.txt");
         assertEquals(ExitCode.USAGE, r.code());
         assertTrue(r.err().startsWith("netlab: arp-scan: give either targets (TARGET or --file) or --localnet"), r.err());

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import netlab.capture.Frame;
+import netlab.capture.LinkType;
+import netlab.capture.decode.PacketView;
+import netlab.capture.decode.Protocol;
 import netlab.capture.decode.Field;
 import netlab.capture.decode.FrameDetails;
 import netlab.capture.decode.Layer;
@@ -59,26 +62,56 @@ public final class FrameText {
         return String.valueOf(v);
     }
 
-    /** tcpdump -X style: offset, 8 groups of 2 bytes, ASCII. */
-    public static void hexDump(PrintWriter out, Frame f) {
+    /**
+     * tcpdump's hex dumps: -x (hex) and -X (hex and ASCII) from the end of the link-layer header (Ethernet with
+     * its VLAN tags, Linux SLL/SLL2, BSD loopback), -xx and -XX from the frame's first byte.
+     */
+    public static void hexDump(PrintWriter out, Frame f, PacketView v, boolean fromStart, boolean ascii) {
+        int start = fromStart ? 0 : linkHeaderLength(f, v);
+        int len = f.capturedLength() - start;
         byte[] b = f.data();
-        int len = f.capturedLength();
+        int base = f.offset() + start;
+        StringBuilder line = new StringBuilder(80);
         for (int row = 0; row < len; row += 16) {
-            StringBuilder hex = new StringBuilder();
-            StringBuilder ascii = new StringBuilder();
-            for (int i = row; i < row + 16; i++) {
-                if (i < len) {
-                    int v = b[f.offset() + i] & 0xff;
-                    hex.append(String.format("%02x", v));
-                    ascii.append(v >= 0x20 && v < 0x7f ? (char) v : '.');
-                } else {
-                    hex.append("  ");
+            line.setLength(0);
+            line.append('\t').append("0x").append(HEX[row >> 12 & 15]).append(HEX[row >> 8 & 15])
+                    .append(HEX[row >> 4 & 15]).append(HEX[row & 15]).append(": ");
+            int end = Math.min(len, row + 16);
+            for (int i = row; i < end; i++) {
+                if ((i & 1) == 0) {
+                    line.append(' ');
                 }
-                if ((i & 1) == 1) {
-                    hex.append(' ');
+                int x = b[base + i] & 0xff;
+                line.append(HEX[x >> 4]).append(HEX[x & 15]);
+            }
+            if (ascii) {
+                // tcpdump pads the hex column to 8 groups of " xxxx" (40 characters), then two spaces.
+                int hexChars = (end - row) * 2 + (end - row + 1) / 2;
+                line.append(" ".repeat(40 - hexChars + 2));
+                for (int i = row; i < end; i++) {
+                    int x = b[base + i] & 0xff;
+                    line.append(x > 0x20 && x < 0x7f ? (char) x : '.'); // tcpdump shows only graphic characters
                 }
             }
-            out.printf("\t0x%04x:  %s %s%n", row, hex, ascii);
+            out.println(line);
         }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Bytes of the link-layer header as tcpdump's printers count them (VLAN tags included; 0 for raw IP). */
+    static int linkHeaderLength(Frame f, PacketView v) {
+        int type = f.linkType().value();
+        int h = type == LinkType.ETHERNET.value() ? 14 : type == LinkType.LINUX_SLL.value() ? 16
+                : type == LinkType.LINUX_SLL2.value() ? 20 : type == LinkType.NULL.value() ? 4 : 0;
+        if (v.vlanCount() > 0) {
+            h = Math.max(h, v.vlanOffset(v.vlanCount() - 1) + 4);
+        }
+        if (v.has(Protocol.LLC)) {
+            // tcpdump counts an 802.3 frame's LLC header (and SNAP) in the link layer too.
+            boolean snap = v.llcDsap() == 0xaa && v.llcSsap() == 0xaa;
+            h = Math.max(h, v.llcOffset() + (snap ? 8 : v.llcControl() > 0xff ? 4 : 3));
+        }
+        return Math.min(h, f.capturedLength());
     }
 }
