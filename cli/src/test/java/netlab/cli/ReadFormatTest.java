@@ -59,8 +59,9 @@ class ReadFormatTest {
         try (Stream<Path> s = Files.list(Run.root().resolve("sample-pcaps"))) {
             files = s.filter(p -> p.toString().matches(".*\\.pcapn?g?$")).sorted().toList();
         }
-        List<Path> more = List.of(Run.root().resolve("sample-pcaps/public/sll.pcap"),
-                Run.root().resolve("sample-pcaps/public/Stp.pcap"), Run.root().resolve("sample-pcaps/public/802.1ad_QinQ.pcap"));
+        List<Path> more = List.of(Run.root().resolve("sample-pcaps/public/pcapplusplus/sll.pcap"),
+                Run.root().resolve("sample-pcaps/public/pcapplusplus/Stp.pcap"), Run.root().resolve("sample-pcaps/public/tcpdump/802.1ad_QinQ.pcap"),
+                Run.root().resolve("sample-pcaps/public/pcapplusplus/llc_vlan.pcap"));
         return Stream.concat(files.stream(), more.stream()).flatMap(p -> Stream.of("-x", "-xx", "-X", "-XX")
                 .map(flag -> DynamicTest.dynamicTest(p.getFileName() + " " + flag, () -> {
                     String theirs = tcpdump(flag, p);
