@@ -156,6 +156,50 @@ emit("ng-linktype-unknown.pcapng", shb() + idb(linktype=147) + E1, 1, "OK", None
 emit("ng-idb-snaplen-2p31.pcapng", shb() + idb(snap=1 << 31) + E1 + E2, 2, "OK", None, 0,
      "interface snaplen 2^31 read as 0 (none)")
 
+# ---- gzip-compressed captures (RFC 1952), read transparently: offsets are in the decompressed capture.
+# Stored deflate blocks (RFC 1951 §3.2.4: a byte with BFINAL and BTYPE 00, LEN, NLEN, the bytes) keep every
+# byte's position known; the gzip header is 10 bytes (no name, mtime 0), the trailer CRC-32 and ISIZE.
+import zlib
+
+
+def stored(data, final=True, bad_nlen=False):
+    nlen = (~len(data) & 0xFFFF) ^ (1 if bad_nlen else 0)
+    return bytes([1 if final else 0]) + struct.pack("<HH", len(data), nlen) + data
+
+
+def gz(*blocks, data=None, crc=None, trailer=True):
+    body = b"".join(blocks)
+    raw = data if data is not None else b""
+    head = bytes([0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3])
+    tail = struct.pack("<II", zlib.crc32(raw) if crc is None else crc, len(raw) & 0xFFFFFFFF)
+    return head + body + (tail if trailer else b"")
+
+
+WHOLE = ghdr() + R1 + R2 + R3
+emit("gz-whole.pcap.gz", gz(stored(WHOLE), data=WHOLE), 3, "OK", None, 0, "a whole pcap, gzip-compressed")
+emit("gz-ng-whole.pcapng.gz", gz(stored(HEAD + E1 + E2 + E3), data=HEAD + E1 + E2 + E3), 3, "OK", None, 0,
+     "a whole pcapng, gzip-compressed")
+emit("gz-concatenated.pcap.gz", gz(stored(ghdr() + R1), data=ghdr() + R1) + gz(stored(R2 + R3), data=R2 + R3),
+     3, "OK", None, 0, "two gzip members (RFC 1952 2.2), read one after the other")
+emit("gz-trailing-garbage.pcap.gz", gz(stored(WHOLE), data=WHOLE) + b"garbage", 3, "OK", None, 0,
+     "bytes after the last member that are no gzip header are ignored, as gzip -d does")
+emit("gz-cut-in-record.pcap.gz", gz(stored(WHOLE), data=WHOLE)[:10 + 5 + 82 + 20], 1, "TRUNCATED", 102, 5,
+     "the compressed file ends 20 bytes into the second record")
+emit("gz-no-trailer.pcap.gz", gz(stored(WHOLE), data=WHOLE, trailer=False), 3, "TRUNCATED", 198, 5,
+     "every frame, but the gzip trailer (CRC-32, size) is missing")
+emit("gz-crc-mismatch.pcap.gz", gz(stored(WHOLE), data=WHOLE, crc=0xDEADBEEF), 3, "MALFORMED", 198, 5,
+     "the trailer's CRC-32 does not match the data")
+# The inflater fails the whole read that meets the bad block, so frames decompressed in that same read (at
+# most GzipInput's 64 KiB) are lost with it: here the first block's frame.
+emit("gz-bad-stored-block.pcap.gz", gz(stored(ghdr() + R1, final=False), stored(R2 + R3, bad_nlen=True)), 0,
+     "MALFORMED", 0, 5, "the second deflate block's NLEN is not the complement of LEN")
+emit("gz-method-9.pcap.gz", bytes([0x1F, 0x8B, 9, 0, 0, 0, 0, 0, 0, 3]) + stored(WHOLE), 0, "NOT_A_CAPTURE", 0,
+     4, "gzip magic with compression method 9 (only 8, deflate, exists)")
+emit("gz-magic-only.pcap.gz", bytes([0x1F, 0x8B]), 0, "TRUNCATED", 0, 5, "the two gzip magic bytes and nothing else")
+emit("gz-of-nothing.pcap.gz", gz(stored(b""), data=b""), 0, "NOT_A_CAPTURE", 0, 4, "a gzip of zero bytes")
+emit("gz-of-html.pcap.gz", gz(stored(b"<html>x</html>"), data=b"<html>x</html>"), 0, "NOT_A_CAPTURE", 0, 4,
+     "a gzip of an HTML page")
+
 with open(os.path.join(HERE, "EXPECTED.tsv"), "w") as f:
     f.write("file\tframes\toutcome\toffset\texit\twhy\n")
     for r in rows:

@@ -123,4 +123,20 @@ class ReadFormatTest {
             assertEquals("netlab: read: -c " + c + ": must be at least 1 (see 'netlab read --help')\n", r.err());
         }
     }
+
+    /** read -w x.pcap.gz writes gzip; read and analyze read it back as the original. */
+    @Test
+    void gzipRoundTrips(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String mixed = Run.sample("mixed-session.pcap");
+        Path gz = dir.resolve("copy.pcap.gz");
+        Run w = Run.of("read", "-w", gz.toString(), mixed);
+        assertEquals(0, w.code(), w.err());
+        byte[] bytes = Files.readAllBytes(gz);
+        assertEquals(0x1f8b, (bytes[0] & 0xff) << 8 | bytes[1] & 0xff);
+        assertEquals(Run.of("read", "-v", mixed).out(), Run.of("read", "-v", gz.toString()).out());
+        assertEquals(Run.of("analyze", mixed).out(), Run.of("analyze", gz.toString()).out());
+        Path back = dir.resolve("back.pcap");
+        assertEquals(0, Run.of("read", "-w", back.toString(), gz.toString()).code());
+        assertEquals(Files.size(Path.of(mixed)), Files.size(back));
+    }
 }

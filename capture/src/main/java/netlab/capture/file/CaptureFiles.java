@@ -6,12 +6,14 @@ import netlab.capture.FrameSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Opens a capture file as a {@link FrameSource}, choosing classic pcap or pcapng by its magic number,
- * never by its name ({@code ipv4-malformed.pcap} is really pcapng).
+ * never by its name ({@code ipv4-malformed.pcap} is really pcapng); a gzip-compressed one is decompressed
+ * as it is read ({@link GzipInput}), whatever its name.
  *
  * <p>An empty input, or one whose first four bytes are no known magic, is {@code NOT_A_CAPTURE} at
  * offset 0 with the bytes found in the reason. 1 to 3 bytes that begin a known magic are
@@ -46,7 +48,16 @@ public final class CaptureFiles {
      * @param name what the input is called (file name), shown by the source's {@code toString()}
      */
     public static FrameSource open(InputStream in, String name) throws IOException {
-        ChunkedInput input = new ChunkedInput(in);
+        PushbackInputStream peek = new PushbackInputStream(in, 2);
+        byte[] two = new byte[2];
+        int got = 0;
+        for (int r = 0; got < 2 && r >= 0; got += Math.max(r, 0)) {
+            r = peek.read(two, got, 2 - got);
+        }
+        peek.unread(two, 0, got);
+        // Decided by the magic, not the name: a gzip stream (RFC 1952 §2.3.1) holds the capture.
+        boolean gzip = got == 2 && ((two[0] & 0xff) << 8 | two[1] & 0xff) == GzipInput.MAGIC;
+        ChunkedInput input = new ChunkedInput(gzip ? new GzipInput(peek) : peek);
         input.fill(4);
         int n = Math.min(4, input.available());
         int magic = 0;

@@ -7,6 +7,7 @@ import netlab.capture.LinkType;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.zip.GZIPOutputStream;
 import java.nio.file.Path;
 
 /**
@@ -59,15 +60,21 @@ public final class PcapWriter implements FrameSink {
 
     /**
      * Creates (or truncates) {@code path} and writes the global header; a symbolic link or a file another
-     * user planted in a shared directory is refused ({@link OutputFiles}).
+     * user planted in a shared directory is refused ({@link OutputFiles}). A name ending in {@code .gz} is
+     * written gzip-compressed (RFC 1952), as {@code read} reads it back.
      */
     public static PcapWriter create(Path path, LinkType linkType, int snapLength, Precision precision)
             throws IOException {
-        OutputStream out = OutputFiles.create(path);
+        OutputStream file = OutputFiles.create(path);
+        OutputStream out = file;
         try {
+            if (path.getFileName() != null && path.getFileName().toString().endsWith(".gz")) {
+                // Sync-flushed, so each flush (-U, rotation, exit) leaves a decodable prefix (RFC 1951 §3.2.4).
+                out = new GZIPOutputStream(file, BUFFER, true);
+            }
             return new PcapWriter(out, linkType, snapLength, precision);
         } catch (IOException | RuntimeException e) {
-            out.close();
+            file.close();
             throw e;
         }
     }
