@@ -112,6 +112,10 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--utc", description = "Print times of day and dates in UTC instead of the local zone.")
     boolean utc;
 
+    @Option(names = "--all-layers", description = "With -v, list the OSI layers L5 to L7 even when the frame has "
+            + "nothing there (shown as —).")
+    boolean allLayers;
+
     @Option(names = {"-#", "--number"}, description = "Print the frame number at the start of each line.")
     boolean number;
 
@@ -293,7 +297,7 @@ final class CaptureCommand implements Callable<Integer> {
             } else {
                 out.println((number ? captured + "  " : "") + time.format(f.timestampNanos()) + FrameSummary.line(f, view));
                 if (layers) {
-                    FrameText.layers(out, captured, f, FrameDetails.layers(f, view));
+                    FrameText.layers(out, captured, f, FrameDetails.layers(f, view), allLayers);
                 }
             }
             out.flush();

@@ -63,6 +63,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--utc", description = "Print times of day and dates in UTC instead of the local zone.")
     boolean utc;
 
+    @Option(names = "--all-layers", description = "With -v, list the OSI layers L5 to L7 even when the frame has "
+            + "nothing there (shown as —).")
+    boolean allLayers;
+
     @Option(names = {"-w", "--write"}, paramLabel = "FILE", description = "Write the frames (after -f and -c) "
             + "to a classic pcap file instead of printing them, like tcpdump -r IN -w OUT; --nano writes a "
             + "nanosecond pcap; '-' writes it to stdout.")
@@ -132,7 +136,7 @@ final class ReadCommand implements Callable<Integer> {
             String prefix = number ? n + "  " : "";
             out.println(prefix + time.format(f.timestampNanos()) + FrameSummary.line(f, view));
             if (layers) {
-                FrameText.layers(out, n, f, FrameDetails.layers(f, view));
+                FrameText.layers(out, n, f, FrameDetails.layers(f, view), allLayers);
             }
             if (hex.length + hexAscii.length > 0) {
                 FrameText.hexDump(out, f, view, hex.length > 1 || hexAscii.length > 1, hexAscii.length > 0);

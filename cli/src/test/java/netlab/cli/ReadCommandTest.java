@@ -74,7 +74,7 @@ class ReadCommandTest {
             files = s.filter(p -> p.toString().matches(".*\\.pcapn?g?$")).sorted().toList();
         }
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
-            Run r = Run.of("read", "-v", p.toString());
+            Run r = Run.of("read", "-v", "--all-layers", p.toString());
             assertTrue(r.code() == 0 || r.code() == ExitCode.BAD_CAPTURE || r.code() == ExitCode.DAMAGED_CAPTURE,
                     r.err());
             assertTrue(r.err().lines().count() <= 1, r.err());

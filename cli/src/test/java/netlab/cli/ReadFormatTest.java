@@ -139,4 +139,31 @@ class ReadFormatTest {
         assertEquals(0, Run.of("read", "-w", back.toString(), gz.toString()).code());
         assertEquals(Files.size(Path.of(mixed)), Files.size(back));
     }
+
+    /** -v leaves out layers the frame does not have (--all-layers lists them); numbers carry tshark's names. */
+    @Test
+    void layersTheFrameHasWithNamedValues() throws IOException {
+        String v = Run.of("read", "-v", "-c", "1", ARP_ICMP).out();
+        assertEquals(List.of("    L1 Physical     Frame (frame), 42 bytes at offset 0",
+                "    L2 Data link    Ethernet II (eth), 14 bytes at offset 0",
+                "    L3 Network      Address Resolution Protocol (arp), 28 bytes at offset 14"),
+                v.lines().filter(l -> l.startsWith("    L")).toList());
+        org.junit.jupiter.api.Assertions.assertTrue(v.contains("\n         opcode: request (1)\n"), v);
+        org.junit.jupiter.api.Assertions.assertTrue(v.contains("\n         type: ARP (0x0806)\n"), v);
+        String all = Run.of("read", "-v", "--all-layers", "-c", "1", ARP_ICMP).out();
+        assertEquals(List.of("    L5 Session      —", "    L6 Presentation —", "    L7 Application  —"),
+                all.lines().filter(l -> l.matches("    L[567] .*")).toList());
+        String icmp = Run.of("read", "-v", "-c", "1", "-f", "icmp", ARP_ICMP).out();
+        org.junit.jupiter.api.Assertions.assertTrue(icmp.contains("\n         protocol: ICMP (1)\n"), icmp);
+        org.junit.jupiter.api.Assertions.assertTrue(icmp.contains("\n         type: echo request (8)\n"), icmp);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Run.of("read", "--json", "-c", "1", ARP_ICMP).out());
+        assertEquals(1, json.at("/layers/2/fields/opcode").asInt());
+        assertEquals("request", json.at("/layers/2/fields/opcode_name").asText());
+        assertEquals("0x0806", json.at("/layers/1/fields/type").asText());
+        assertEquals("ARP", json.at("/layers/1/fields/type_name").asText());
+        String dhcp = Run.of("read", "-v", "-c", "1", Run.sample("mixed-session.pcap")).out();
+        org.junit.jupiter.api.Assertions.assertTrue(dhcp.lines().findFirst().orElseThrow().endsWith(", DISCOVER"), dhcp);
+        org.junit.jupiter.api.Assertions.assertTrue(dhcp.contains("\n         message_type: DISCOVER (1)\n"), dhcp);
+    }
 }

@@ -8,6 +8,7 @@ import netlab.capture.Frame;
 import netlab.capture.Timestamps;
 import netlab.capture.decode.DecodeFailure;
 import netlab.capture.decode.Field;
+import netlab.capture.decode.Named;
 import netlab.capture.decode.FrameSummary;
 import netlab.capture.decode.Layer;
 import netlab.capture.decode.PacketView;
@@ -39,6 +40,13 @@ public final class FrameJson {
             g.writeObjectFieldStart("fields");
             for (Field field : l.fields()) {
                 g.writeFieldName(field.name());
+                if (field.value() instanceof Named named) {
+                    // The number as before, and tshark's name for it beside it (opcode 1, opcode_name "request").
+                    value(g, named.value());
+                    g.writeFieldName(field.name() + "_name");
+                    value(g, named.name());
+                    continue;
+                }
                 value(g, field.value());
             }
             g.writeEndObject();

@@ -20,11 +20,14 @@ public final class FrameText {
     }
 
     /** Every layer with its fields, one field per line. */
-    public static void layers(PrintWriter out, long number, Frame f, List<Layer> layers) {
+    public static void layers(PrintWriter out, long number, Frame f, List<Layer> layers, boolean allLayers) {
         for (Layer l : layers) {
             int osi = Math.max(0, Math.min(7, l.osiLayer()));
             if (FrameDetails.NONE.equals(l.protocol())) {
-                out.printf("    L%d %-12s —%n", osi, OSI[osi]);
+                // A layer the frame does not have is left out, as tshark -V leaves it out; --all-layers shows it.
+                if (allLayers) {
+                    out.printf("    L%d %-12s —%n", osi, OSI[osi]);
+                }
                 continue;
             }
             out.printf("    L%d %-12s %s%n", osi, OSI[osi], heading(l));

@@ -72,7 +72,7 @@ final class AppSummary {
             return null;
         }
         String kind = "BOOTREPLY".equals(op) ? "Reply" : "Request";
-        Object type = l.get("message_type");
+        Object type = l.get("message_type") instanceof Named n ? n.name() : l.get("message_type");
         return "BOOTP/DHCP, " + kind + (mac != null ? " from " + mac : "") + ", length " + len
                 + (type != null ? ", " + type : "");
     }

@@ -39,6 +39,24 @@ final class FieldList {
         return v.has(off, 4) ? add(name, v.u32(off)) : this;
     }
 
+    /** An 8- or 16-bit number with its name ({@link Named}), when captured. */
+    FieldList named(String name, int off, int bytes, java.util.function.IntFunction<String> names) {
+        if (!v.has(off, bytes)) {
+            return this;
+        }
+        int n = bytes == 1 ? v.u8(off) : v.u16(off);
+        return add(name, new Named(n, names.apply(n)));
+    }
+
+    /** A 16-bit number shown as {@code 0x%04x} with its name, when captured (EtherTypes). */
+    FieldList namedHex16(String name, int off, java.util.function.IntFunction<String> names) {
+        if (!v.has(off, 2)) {
+            return this;
+        }
+        int n = v.u16(off);
+        return add(name, new Named(hex0x(n, 4), names.apply(n)));
+    }
+
     FieldList hex16(String name, int off) {
         return v.has(off, 2) ? add(name, hex0x(v.u16(off), 4)) : this;
     }

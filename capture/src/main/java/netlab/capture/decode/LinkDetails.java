@@ -11,7 +11,7 @@ final class LinkDetails {
         for (int i = 0; i < v.depth(); i++) {
             Protocol p = v.protocol(i);
             switch (p) {
-                case ETH -> out.add(new FieldList(v).mac("dst", 0).mac("src", 6).hex16("type", 12)
+                case ETH -> out.add(new FieldList(v).mac("dst", 0).mac("src", 6).namedHex16("type", 12, ValueNames::etherType)
                         .layer(p, 0, Decoder.ETH_HEADER));
                 case SLL -> out.add(sll(v));
                 case NULL -> out.add(new FieldList(v).hex("family", 0, 4).layer(p, 0, 4));
@@ -28,7 +28,7 @@ final class LinkDetails {
             Protocol p = v.vlanTpid(t) == 0x88a8 ? Protocol.IEEE8021AD : Protocol.VLAN;
             out.add(new FieldList(v).add("id", v.vlanId(t)).add("priority", v.vlanPriority(t))
                     .add("dei", v.vlanDei(t)).add("tpid", FieldList.hex0x(v.vlanTpid(t), 4))
-                    .hex16("type", off + 2).layer(p, off, 4));
+                    .namedHex16("type", off + 2, ValueNames::etherType).layer(p, off, 4));
         }
         out.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
     }
@@ -37,11 +37,11 @@ final class LinkDetails {
         boolean v2 = v.frame().linkType().value() == 276;
         FieldList l = new FieldList(v);
         if (v2) {
-            l.hex16("protocol", 0).u32("interface_index", 4).u16("ha_type", 8).u8("packet_type", 10)
+            l.namedHex16("protocol", 0, ValueNames::etherType).u32("interface_index", 4).u16("ha_type", 8).u8("packet_type", 10)
                     .u8("address_length", 11).hex("address", 12, 8);
         } else {
             l.u16("packet_type", 0).u16("ha_type", 2).u16("address_length", 4).hex("address", 6, 8)
-                    .hex16("protocol", 14);
+                    .namedHex16("protocol", 14, ValueNames::etherType);
         }
         if (v.srcMac() >= 0) {
             l.mac("src", v2 ? 12 : 6);

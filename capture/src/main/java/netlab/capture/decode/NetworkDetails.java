@@ -24,8 +24,9 @@ final class NetworkDetails {
     /** RFC 826 fields; addresses of other sizes are shown as hex. */
     private static Layer arp(PacketView v) {
         int off = v.l3Offset();
-        FieldList l = new FieldList(v).u16("hw_type", off).hex16("proto_type", off + 2).u8("hw_size", off + 4)
-                .u8("proto_size", off + 5).u16("opcode", off + 6);
+        FieldList l = new FieldList(v).named("hw_type", off, 2, ValueNames::arpHardware)
+                .namedHex16("proto_type", off + 2, ValueNames::etherType).u8("hw_size", off + 4)
+                .u8("proto_size", off + 5).named("opcode", off + 6, 2, ValueNames::arpOpcode);
         int h = v.arpHwLen();
         int p = v.arpProtoLen();
         int len = h < 0 ? 8 : 8 + 2 * h + 2 * p;
@@ -61,7 +62,7 @@ final class NetworkDetails {
             }
             l.add("flags", flags).add("fragment_offset", (frag & 0x1fff) * 8);
         }
-        l.u8("ttl", off + 8).u8("protocol", off + 9).hex16("checksum", off + 10);
+        l.u8("ttl", off + 8).named("protocol", off + 9, 1, ValueNames::ipProtocol).hex16("checksum", off + 10);
         if (v.ipChecksumStatus() != 0) {
             l.add("checksum_status", v.ipChecksumStatus() == 1 ? "good" : "bad");
         }
@@ -82,7 +83,7 @@ final class NetworkDetails {
             l.add("version", first >>> 28).add("traffic_class", (first >>> 20) & 0xff)
                     .add("flow_label", first & 0xfffff);
         }
-        l.u16("payload_length", off + 4).u8("next_header", off + 6).u8("hop_limit", off + 7)
+        l.u16("payload_length", off + 4).named("next_header", off + 6, 1, ValueNames::ipProtocol).u8("hop_limit", off + 7)
                 .ipv6("src", off + 8).ipv6("dst", off + 24);
         return l.layer(Protocol.IPV6, off, 40);
     }
@@ -91,7 +92,7 @@ final class NetworkDetails {
         int type = v.ipv6ExtensionType(i);
         int off = v.ipv6ExtensionOffset(i);
         int end = i + 1 < v.ipv6ExtensionCount() ? v.ipv6ExtensionOffset(i + 1) : v.l3Offset() + v.ipHeaderLength();
-        FieldList l = new FieldList(v).u8("next_header", off);
+        FieldList l = new FieldList(v).named("next_header", off, 1, ValueNames::ipProtocol);
         if (type == 44) {
             int fo = v.u16(off + 2);
             l.add("fragment_offset", (fo >>> 3) * 8).add("more_fragments", (fo & 1) != 0).u32("id", off + 4);

@@ -147,10 +147,13 @@ final class TransportDetails {
 
     private static Layer icmp(PacketView v, int off) {
         Protocol p = v.has(Protocol.ICMP) ? Protocol.ICMP : v.has(Protocol.ICMPV6) ? Protocol.ICMPV6 : Protocol.IGMP;
-        FieldList l = new FieldList(v).u8("type", off).u8("code", off + 1);
-        if (p != Protocol.IGMP && l.has(off, 1)) {
-            l.add("type_name", IcmpNames.name(p == Protocol.ICMPV6, v.u8(off)));
+        FieldList l = new FieldList(v);
+        if (p != Protocol.IGMP) {
+            l.named("type", off, 1, t -> IcmpNames.name(p == Protocol.ICMPV6, t));
+        } else {
+            l.u8("type", off);
         }
+        l.u8("code", off + 1);
         l.hex16("checksum", off + 2);
         int type = v.icmpType();
         boolean echo = p == Protocol.ICMP ? type == 0 || type == 8 : type == 128 || type == 129;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import netlab.capture.decode.DecodeFailure;
+import netlab.capture.decode.Named;
 import netlab.capture.net.MacAddress;
 
 /** Walks the DHCP option area (RFC 2132 §2: code, length, value; 0 pads, 255 ends), bounded by the capture. */
@@ -19,7 +20,8 @@ final class DhcpOptions {
     private final int end;
     int pos;
     DecodeFailure failure;
-    String messageType;
+    /** Option 53 (RFC 2132 §9.6) as its number and name, as tshark's "DHCP: Discover (1)". */
+    Named messageType;
     String requestedIp;
     final List<Object> list = new ArrayList<>();
 
@@ -72,7 +74,7 @@ final class DhcpOptions {
         Object value = value(code, v, len);
         m.put("value", value);
         if (code == 53 && len == 1) {
-            messageType = (String) value;
+            messageType = new Named(d[v] & 0xff, (String) value);
         } else if (code == 50 && len == 4) {
             requestedIp = (String) value;
         }

@@ -56,7 +56,7 @@ class DhcpDecoderTest {
         assertEquals("dhcp", l.protocol());
         assertEquals(4, l.offset());
         assertEquals(376, l.length());
-        assertEquals("OFFER", l.get("message_type"));
+        assertEquals("OFFER (2)", l.get("message_type").toString());
         assertEquals("00:0e:86:11:c0:75", l.get("client_mac"));
         assertNull(l.get("requested_ip"));
         assertEquals("BOOTREPLY", l.get("op"));
@@ -87,7 +87,7 @@ class DhcpDecoderTest {
         Layer l = decode(DHCP, REQUEST);
         assertNull(l.failure());
         assertEquals(280, l.length());
-        assertEquals("REQUEST", l.get("message_type"));
+        assertEquals("REQUEST (3)", l.get("message_type").toString());
         assertEquals("192.168.1.10", l.get("requested_ip"));
         assertEquals("00:0c:29:59:fd:21", l.get("client_mac"));
         List<?> opts = (List<?>) l.get("options");
