@@ -57,11 +57,11 @@ final class ReadCommand implements Callable<Integer> {
             + "in the local zone (TZ), as tcpdump; --utc for UTC.")
     boolean[] timeFormat = new boolean[0];
 
-    @Option(names = "--nano", description = "Print timestamps with nanosecond digits.")
-    boolean nano;
-
     @Option(names = "--utc", description = "Print times of day and dates in UTC instead of the local zone.")
     boolean utc;
+
+    @Option(names = "--nano", description = "Print timestamps with nanosecond digits.")
+    boolean nano;
 
     @Option(names = "--all-layers", description = "With -v, list the OSI layers L5 to L7 even when the frame has "
             + "nothing there (shown as —).")
