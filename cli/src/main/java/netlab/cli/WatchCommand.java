@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -90,11 +91,30 @@ final class WatchCommand implements Callable<Integer> {
             + "is long-lived state, often in a root-owned directory.")
     String user;
 
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Also send every event (its --json line) to "
+            + "Kafka at these bootstrap servers (host:port[,host:port]), to --topic, keyed by --segment: one "
+            + "segment's events stay in order. Idempotent producer, acks=all, retried for 5 minutes (a broker restart "
+            + "loses nothing), at most 65,536 events queued; counts on stderr at exit (exit 8 if any was lost).")
+    String kafka;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "netlab-events",
+            description = "Kafka topic for --kafka (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--segment", paramLabel = "NAME", description = "The segment name for --kafka, its record key "
+            + "(default: HOST/IFACE).")
+    String segment;
+
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "A Kafka producer setting for --kafka "
+            + "(repeatable), e.g. security.protocol=SSL.")
+    List<String> kafkaProperties = new ArrayList<>();
+
     @Mixin
     AnalyzerOptions options;
 
     private StandardAnalyzers set;
     private EventListener events;
+    private KafkaEvents kafkaEvents;
     private StationDb db;
     private String dbUser;
     private Supplier<OuiTable> vendors;
@@ -109,7 +129,13 @@ final class WatchCommand implements Callable<Integer> {
         options.validate(check);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        events = new LiveEvents(out, json);
+        LiveEvents live = new LiveEvents(out, json);
+        kafkaEvents = kafka == null ? null
+                : KafkaEvents.open(kafka, topic, segment != null ? segment : Hosts.name() + "/" + iface, kafkaProperties, err);
+        events = kafkaEvents == null ? live : e -> {
+            live.onEvent(e);
+            kafkaEvents.onEvent(e);
+        };
         set = options.analyzers(events);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "netlab-watch-timer");
@@ -129,14 +155,30 @@ final class WatchCommand implements Callable<Integer> {
                 err.flush();
                 int code = runAndSave(capture, timer, err);
                 report(err, capture.stats());
-                return code;
+                return closeKafka(code);
             }
         } catch (LiveException e) {
             throw LiveErrors.of(e);
         } finally {
+            closeKafka(0);
             timer.shutdownNow();
             out.flush();
         }
+    }
+
+    /** Sends what --kafka still holds and prints its counts; exit 8 (when otherwise 0) if an event was lost. */
+    private int closeKafka(int code) {
+        KafkaEvents k = kafkaEvents;
+        kafkaEvents = null;
+        if (k == null) {
+            return code;
+        }
+        try {
+            k.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code == ExitCode.OK && k.lost() > 0 ? ExitCode.WRITE_ERROR : code;
     }
 
     private static String removed(DbLock lock) {
