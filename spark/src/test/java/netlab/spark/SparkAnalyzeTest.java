@@ -206,6 +206,33 @@ class SparkAnalyzeTest {
         assertEquals(expected, actual);
     }
 
+    @Test
+    void stationStreamQueryKeepsEachMacsSegmentsAndAddresses() {
+        // Records as the Kafka source gives them (key and value as bytes), as watch --kafka writes them.
+        org.apache.spark.sql.types.StructType kafka = new org.apache.spark.sql.types.StructType()
+                .add("key", org.apache.spark.sql.types.DataTypes.BinaryType)
+                .add("value", org.apache.spark.sql.types.DataTypes.BinaryType);
+        List<Row> records = List.of(
+                kafkaRecord("a/eth0", "{\"type\":\"new_station\",\"time\":\"2026-11-25T18:49:50.274336000Z\","
+                        + "\"reason\":\"r\",\"vlan\":0,\"ip\":\"10.77.0.1\",\"mac\":\"02:00:00:00:00:01\"}"),
+                kafkaRecord("b/eth1", "{\"type\":\"changed_mac\",\"time\":\"2026-11-25T19:00:00.000000000Z\","
+                        + "\"reason\":\"r\",\"vlan\":0,\"ip\":\"10.77.0.9\",\"mac\":\"02:00:00:00:00:01\"}"),
+                kafkaRecord("b/eth1", "{\"type\":\"broadcast_storm\",\"time\":\"2026-11-25T19:00:01.000000000Z\","
+                        + "\"reason\":\"r\"}"));
+        List<Row> rows = StationStream.stations(spark.createDataFrame(records, kafka)).collectAsList();
+        assertEquals(1, rows.size(), rows.toString());
+        Row r = rows.get(0);
+        assertEquals("02:00:00:00:00:01", r.getAs("mac"));
+        assertEquals(List.of("a/eth0", "b/eth1"), r.getList(r.fieldIndex("segments")));
+        assertEquals(List.of("10.77.0.1", "10.77.0.9"), r.getList(r.fieldIndex("ips")));
+        assertEquals(2L, r.<Long>getAs("events"));
+    }
+
+    private static Row kafkaRecord(String key, String value) {
+        return org.apache.spark.sql.RowFactory.create(key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The segment's capture files in order of their first frame's time (files with none last, by name). */
     private static List<Path> captureTimeOrder(Path dir) throws IOException {
         Map<Path, Long> first = new HashMap<>();
