@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
             "With -f only the frames the filter passes are analyzed (bindings, MAC table and broadcast rates alike); "
                 + "with -Z the interface is opened as root, then the database is read and written as USER.",
             "Exit: 0 at --duration, 3 the database cannot be read, 4 it is not a database netlab will load (left as "
-                + "it is), 6 the filter does not compile, 8 the database cannot be written or another watch uses it, "
-                + "9 not permitted (or -Z failed), 10 interface unusable, 130/143 on a signal."})
+                + "it is), 6 the filter does not compile, 8 the database cannot be written or another watch uses it "
+                + "(or --kafka: no broker answered, an event was lost), 9 not permitted (or -Z failed), 10 interface unusable, 130/143 on a signal."})
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
