@@ -48,6 +48,8 @@ final class KafkaEvents implements EventListener, AutoCloseable {
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Set by the callback when the producer refused the record now (sender thread only). */
+    private Exception rejected;
 
     private KafkaEvents(String bootstrap, String topic, String key, List<String> properties, PrintWriter err) {
         this.bootstrap = bootstrap;
@@ -130,12 +132,19 @@ final class KafkaEvents implements EventListener, AutoCloseable {
         }
     }
 
-    /** Hands one event to the producer, waiting while its buffer is full or the broker unknown. */
+    /**
+     * Hands one event to the producer, waiting while its buffer is full or the topic's partition unknown (the
+     * broker down): the producer reports that to the callback, on this thread, before {@code send} returns,
+     * without taking the record; it is then offered again, so nothing behind it overtakes it.
+     */
     private void send(String value) throws InterruptedException {
         while (true) {
+            rejected = null;
             try {
                 producer.send(new ProducerRecord<>(topic, key, value), (meta, x) -> {
-                    if (x == null) {
+                    if (x instanceof TimeoutException && Thread.currentThread() == sender) {
+                        rejected = x;
+                    } else if (x == null) {
                         acked.incrementAndGet();
                     } else if (failed.getAndIncrement() == 0) {
                         err.println("netlab: kafka " + bootstrap + ": event not delivered: " + rootMessage(x)
@@ -143,13 +152,16 @@ final class KafkaEvents implements EventListener, AutoCloseable {
                         err.flush();
                     }
                 });
-                return;
             } catch (TimeoutException e) {
-                TimeUnit.MILLISECONDS.sleep(100);
+                rejected = e;
             } catch (KafkaException e) {
                 failed.incrementAndGet();
                 return;
             }
+            if (rejected == null) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 

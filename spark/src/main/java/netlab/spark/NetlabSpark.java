@@ -98,7 +98,8 @@ public final class NetlabSpark implements Callable<Integer> {
                 err.println("netlab-spark: " + e.getMessage() + " (give a directory of capture directories)");
                 return NO_INPUT;
             } catch (Exception e) {
-                err.println("netlab-spark: analyze: " + e + " (see the Spark log)");
+                // A failed Spark job's message carries the task's stack trace: its first line names the cause.
+                err.println("netlab-spark: analyze: " + e.toString().lines().findFirst().orElse("") + " (see the Spark log)");
                 return INTERNAL;
             } finally {
                 err.flush();

@@ -1,7 +1,6 @@
 package netlab.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -72,8 +71,6 @@ public final class SparkAnalyze {
             int files = small.stream().mapToInt(r -> r.files().size()).sum();
             int bad = (int) small.stream().flatMap(r -> r.files().stream()).filter(f -> f.error() != null).count();
             return new Outcome(segments.size(), files, bad, small.stream().mapToLong(SegmentResult::frames).sum());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         } finally {
             results.unpersist(false);
         }
