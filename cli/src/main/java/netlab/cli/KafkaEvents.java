@@ -12,10 +12,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import netlab.analyzers.Json;
 import netlab.analyzers.event.Event;
 import netlab.analyzers.event.EventListener;
-import netlab.analyzers.event.EventLog;
+import netlab.report.EventJson;
+import netlab.report.Json;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -115,7 +115,7 @@ final class KafkaEvents implements EventListener, AutoCloseable {
     private static String line(Event e) {
         StringWriter w = new StringWriter(256);
         try (JsonGenerator g = Json.compact(w)) {
-            EventLog.write(g, e);
+            EventJson.write(g, e);
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }

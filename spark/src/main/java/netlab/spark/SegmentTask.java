@@ -14,13 +14,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import netlab.analyzers.Json;
+import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.TrafficSummary;
 import netlab.analyzers.arp.ArpBinding;
 import netlab.analyzers.event.Event;
+import netlab.analyzers.event.EventListener;
 import netlab.analyzers.mac.Station;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
+import netlab.report.AnalysisReport;
+import netlab.report.EventJson;
+import netlab.report.Json;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -40,7 +44,7 @@ final class SegmentTask {
 
     static SegmentResult run(Segment segment, FileSystem fs, Path out, int top) {
         List<String> ordered = captureOrder(fs, segment.files());
-        SegmentAnalyzers set = new SegmentAnalyzers();
+        StandardAnalyzers set = new StandardAnalyzers(StandardAnalyzers.Config.defaults(), EventListener.none());
         List<HadoopCaptures.Outcome> outcomes = new ArrayList<>();
         long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
         for (String path : ordered) {
@@ -81,7 +85,7 @@ final class SegmentTask {
     }
 
     /** The document {@code netlab analyze --json} prints for these files, read in this order. */
-    static String document(List<HadoopCaptures.Outcome> outcomes, SegmentAnalyzers set, int top) throws IOException {
+    static String document(List<HadoopCaptures.Outcome> outcomes, StandardAnalyzers set, int top) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = Json.pretty(w)) {
             g.writeStartObject();
@@ -100,7 +104,7 @@ final class SegmentTask {
             g.writeEndArray();
             g.writeBooleanField("complete", outcomes.stream().allMatch(o -> o.error() == null));
             g.writeStringField("interrupted", null);
-            set.writeJson(g, top);
+            AnalysisReport.writeJson(set, g, top);
             g.writeEndObject();
         }
         return w.append(System.lineSeparator()).toString();
@@ -113,13 +117,13 @@ final class SegmentTask {
         }
     }
 
-    private static List<SegmentResult.EventRow> events(SegmentAnalyzers set) throws IOException {
+    private static List<SegmentResult.EventRow> events(StandardAnalyzers set) throws IOException {
         List<SegmentResult.EventRow> rows = new ArrayList<>();
         int seq = 0;
         for (Event e : set.events().events()) {
             StringWriter w = new StringWriter();
             try (JsonGenerator g = Json.compact(w)) {
-                SegmentAnalyzers.writeEvent(g, e);
+                EventJson.write(g, e);
             }
             String json = w.toString();
             Map<String, Object> top = topLevelScalars(json);
@@ -161,7 +165,7 @@ final class SegmentTask {
         return rows;
     }
 
-    private static List<SegmentResult.BindingRow> bindings(SegmentAnalyzers set) {
+    private static List<SegmentResult.BindingRow> bindings(StandardAnalyzers set) {
         List<SegmentResult.BindingRow> rows = new ArrayList<>();
         for (ArpBinding b : set.arp().bindings()) {
             for (ArpBinding.Claim c : b.claims()) {
@@ -172,7 +176,7 @@ final class SegmentTask {
         return rows;
     }
 
-    private static List<SegmentResult.StationRow> stations(SegmentAnalyzers set) {
+    private static List<SegmentResult.StationRow> stations(StandardAnalyzers set) {
         List<SegmentResult.StationRow> rows = new ArrayList<>();
         for (Station s : set.macTable().stations()) {
             rows.add(new SegmentResult.StationRow(new MacAddress(s.mac()).toString(), s.vlan(), List.copyOf(s.ips()),
