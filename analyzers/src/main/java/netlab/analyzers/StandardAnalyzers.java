@@ -10,6 +10,7 @@ import netlab.analyzers.event.EventListener;
 import netlab.analyzers.event.EventLog;
 import netlab.analyzers.mac.MacTable;
 import netlab.analyzers.oui.OuiTable;
+import netlab.analyzers.timeline.Timeline;
 import netlab.capture.Frame;
 
 /**
@@ -37,6 +38,7 @@ public final class StandardAnalyzers {
     private final BroadcastMeter broadcast;
     private final EventLog events;
     private final List<FrameAnalyzer> analyzers;
+    private final Timeline timeline;
     private final Analysis analysis;
     private long spoofingReplies;
 
@@ -46,6 +48,14 @@ public final class StandardAnalyzers {
      * @throws IllegalArgumentException when a setting is out of range
      */
     public StandardAnalyzers(Config config, EventListener live) {
+        this(config, live, false);
+    }
+
+    /**
+     * As {@link #StandardAnalyzers(Config, EventListener)}; with {@code withTimeline} also the {@link Timeline}
+     * for charts (after the MAC table, whose size it samples).
+     */
+    public StandardAnalyzers(Config config, EventListener live, boolean withTimeline) {
         events = new EventLog(EventLog.DEFAULT_CAP, e -> {
             if (e instanceof ArpEvent.UnsolicitedReply u && u.changesBinding()) {
                 spoofingReplies++;
@@ -55,9 +65,16 @@ public final class StandardAnalyzers {
         arp = new ArpTracker(config.arp(), events);
         macTable = new MacTable(config.mac(), config.vendors(), events);
         broadcast = new BroadcastMeter(config.broadcast(), events);
+        timeline = withTimeline ? new Timeline(config.broadcast().intervalNanos(), macTable::size) : null;
         // The switch model attributes each unanswered ARP request to the MAC that sent it.
-        arp.setUnansweredHook((mac, vlan, t) -> macTable.countUnanswered(mac, vlan));
-        analyzers = List.of(summary, hierarchy, macTable, arp, broadcast);
+        arp.setUnansweredHook((mac, vlan, t) -> {
+            macTable.countUnanswered(mac, vlan);
+            if (timeline != null) {
+                timeline.unanswered(t);
+            }
+        });
+        analyzers = timeline == null ? List.of(summary, hierarchy, macTable, arp, broadcast)
+                : List.of(summary, hierarchy, macTable, arp, broadcast, timeline);
         analysis = new Analysis(analyzers);
     }
 
@@ -99,6 +116,11 @@ public final class StandardAnalyzers {
     /** The first events (up to the log's cap) and counts of all of them by type. */
     public EventLog events() {
         return events;
+    }
+
+    /** Per-interval rates for charts, or null when the set was made without it. */
+    public Timeline timeline() {
+        return timeline;
     }
 
     /** Unsolicited ARP replies that changed a binding: what ARP cache poisoning looks like. */

@@ -1,7 +1,12 @@
 package netlab.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,9 +14,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.event.EventListener;
+import netlab.capture.file.OutputFiles;
 import netlab.report.AnalysisReport;
 import netlab.report.Json;
 import netlab.report.LiveEvents;
+import netlab.report.html.HtmlReport;
+import netlab.report.html.ReportInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +46,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document (schema in the README).")
     boolean json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page (charts, "
+            + "events, tables; opens offline) to FILE. The text report is then not printed; --json still is.")
+    Path html;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows in the top-talker tables (default: ${DEFAULT-VALUE}).")
     int top;
@@ -67,7 +79,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         check.range("--top", top, 0, Integer.MAX_VALUE);
         options.validate(check);
         PrintWriter out = spec.commandLine().getOut();
-        StandardAnalyzers set = options.analyzers(streamEvents ? new LiveEvents(out, true) : EventListener.none());
+        StandardAnalyzers set = options.analyzers(streamEvents ? new LiveEvents(out, true) : EventListener.none(),
+                html != null);
         List<FileResult> results = new ArrayList<>();
         try (Signals signals = new Signals(() -> stop = true)) {
             for (String path : files) {
@@ -80,10 +93,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         set.finish();
         boolean anyRead = results.stream().anyMatch(r -> r.error == null || r.error.exitCode() == ExitCode.DAMAGED_CAPTURE);
+        if (anyRead && html != null) {
+            writeHtml(results, set);
+        }
         if (anyRead && !streamEvents) {
             if (json) {
                 writeJson(out, results, set);
-            } else {
+            } else if (html == null) {
                 AnalysisReport.printText(set, out, top);
             }
         }
@@ -139,6 +155,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         return code;
     }
 
+    private boolean complete(List<FileResult> results) {
+        return signal == 0 && results.stream().allMatch(r -> r.error == null);
+    }
+
+    private void writeHtml(List<FileResult> results, StandardAnalyzers set) {
+        List<ReportInput.FileEntry> files = results.stream()
+                .map(r -> new ReportInput.FileEntry(r.path, r.frames, r.error == null ? null : r.error.line())).toList();
+        String title = "netlab: " + String.join(", ", files.stream().map(ReportInput.FileEntry::path).toList());
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(OutputFiles.create(html), StandardCharsets.UTF_8))) {
+            HtmlReport.write(w, new ReportInput(files, complete(results), set), title);
+        } catch (IOException e) {
+            throw WriteErrors.of(html, e, "check the directory exists, is writable and has space");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("netlab: wrote " + html);
+        err.flush();
+    }
+
     private void writeJson(PrintWriter out, List<FileResult> results, StandardAnalyzers set) throws IOException {
         try (JsonGenerator g = Json.pretty(out)) {
             g.writeStartObject();
@@ -155,7 +189,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeBooleanField("complete", signal == 0 && results.stream().allMatch(r -> r.error == null));
+            g.writeBooleanField("complete", complete(results));
             g.writeStringField("interrupted", signalName());
             AnalysisReport.writeJson(set, g, top);
             g.writeEndObject();

@@ -80,9 +80,14 @@ final class AnalyzerOptions {
 
     /** The standard analyzer set with these options; {@code live} sees every event as it is raised. */
     StandardAnalyzers analyzers(EventListener live) {
+        return analyzers(live, false);
+    }
+
+    /** As {@link #analyzers(EventListener)}, with the timeline the HTML report draws when asked. */
+    StandardAnalyzers analyzers(EventListener live, boolean withTimeline) {
         try {
             return new StandardAnalyzers(new StandardAnalyzers.Config(arpConfig(), macConfig(), broadcastConfig(),
-                    vendors()), live);
+                    vendors()), live, withTimeline);
         } catch (IllegalArgumentException e) {
             throw new NetlabException(ExitCode.USAGE, "analyzer options", e.getMessage(), "see --help");
         }

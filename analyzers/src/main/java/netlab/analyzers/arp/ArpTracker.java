@@ -201,6 +201,14 @@ public final class ArpTracker implements FrameAnalyzer {
         return rtt.summary();
     }
 
+    /**
+     * The RTTs the summary's percentiles come from, sorted, in nanoseconds: every one up to the sample cap,
+     * beyond it the reservoir (for a distribution plot that agrees with {@link #rtt()}).
+     */
+    public long[] rttSamples() {
+        return rtt.sortedSamples();
+    }
+
     /** The first pairs, up to the list cap. */
     public List<Pair> pairList() {
         return Collections.unmodifiableList(pairList);

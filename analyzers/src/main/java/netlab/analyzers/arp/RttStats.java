@@ -59,13 +59,19 @@ final class RttStats {
         return kept;
     }
 
+    /** The samples kept (all RTTs up to the cap, else the reservoir), sorted. */
+    long[] sortedSamples() {
+        long[] sorted = Arrays.copyOf(samples, kept);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
     /** The summary, or null when there were no RTTs. */
     RttSummary summary() {
         if (count == 0) {
             return null;
         }
-        long[] sorted = Arrays.copyOf(samples, kept);
-        Arrays.sort(sorted);
+        long[] sorted = sortedSamples();
         return new RttSummary(count, min, rank(sorted, 50), rank(sorted, 99), max, exact());
     }
 
