@@ -112,6 +112,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     AnalyzerOptions options;
 
+    @Mixin
+    WatchWeb web;
+
     private StandardAnalyzers set;
     private EventListener events;
     private KafkaEvents kafkaEvents;
@@ -127,14 +130,18 @@ final class WatchCommand implements Callable<Integer> {
         check.duration("--duration", durationNanos, 1_000L, Long.MAX_VALUE);
         check.range("--db-cap", dbCap, 1, Integer.MAX_VALUE);
         options.validate(check);
+        web.check();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LiveEvents live = new LiveEvents(out, json);
         kafkaEvents = kafka == null ? null
                 : KafkaEvents.open(kafka, topic, segment != null ? segment : Hosts.name() + "/" + iface, kafkaProperties, err);
-        events = kafkaEvents == null ? live : e -> {
+        events = e -> {
             live.onEvent(e);
-            kafkaEvents.onEvent(e);
+            web.onEvent(e);
+            if (kafkaEvents != null) {
+                kafkaEvents.onEvent(e);
+            }
         };
         set = options.analyzers(events);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -153,6 +160,7 @@ final class WatchCommand implements Callable<Integer> {
                         + db.bindingCount() + " bindings and " + db.stationCount() + " stations known from "
                         + Messages.path(dbPath)) + removed(lock));
                 err.flush();
+                web.start(set, capture.device(), timer, err);
                 int code = runAndSave(capture, timer, err);
                 report(err, capture.stats());
                 return closeKafka(code);
@@ -162,6 +170,7 @@ final class WatchCommand implements Callable<Integer> {
         } finally {
             closeKafka(0);
             timer.shutdownNow();
+            web.close(err);
             out.flush();
         }
     }
