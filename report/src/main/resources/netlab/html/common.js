@@ -11,6 +11,9 @@ var netlab = (function () {
     return e;
   }
 
+  /** Text made safe for the HTML of chart tooltips (vendor names come from an OUI file, which may be the user's). */
+  function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); }
+
   function num(n) {
     if (n === null || n === undefined) { return "-"; }
     if (typeof n !== "number") { return String(n); }
@@ -125,6 +128,6 @@ var netlab = (function () {
     };
   }
 
-  return { el: el, num: num, ms: ms, clock: clock, card: card, table: table, chart: chart, timeOption: timeOption,
+  return { el: el, esc: esc, num: num, ms: ms, clock: clock, card: card, table: table, chart: chart, timeOption: timeOption,
     SEVERITY: SEVERITY };
 })();

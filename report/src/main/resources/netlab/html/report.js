@@ -127,7 +127,7 @@
     var rows = D.broadcast_sources.slice().reverse();
     var o = {
       animation: false, grid: { left: 150, right: 48, top: 10, bottom: 30 },
-      tooltip: { formatter: function (p) { var s = rows[p.dataIndex]; return s.mac + " (" + s.vendor + ")<br>" + N.num(s.broadcast_frames) + " broadcast frames, " + p.value.toFixed(1) + " %"; } },
+      tooltip: { formatter: function (p) { var s = rows[p.dataIndex]; return N.esc(s.mac + " (" + s.vendor + ")") + "<br>" + N.num(s.broadcast_frames) + " broadcast frames, " + p.value.toFixed(1) + " %"; } },
       xAxis: { type: "value", name: "% of broadcast", max: 100 },
       yAxis: { type: "category", data: rows.map(function (s) { return s.mac; }) },
       series: [{ type: "bar", data: rows.map(function (s) { return F.broadcast_frames ? 100 * s.broadcast_frames / F.broadcast_frames : 0; }),
@@ -170,7 +170,7 @@
       });
       node.value = D.protocols[path];
     });
-    var o = { animation: false, tooltip: { formatter: function (p) { return p.treePathInfo.map(function (t) { return t.name; }).filter(Boolean).join(":") + "<br>" + N.num(p.value) + " frames"; } },
+    var o = { animation: false, tooltip: { formatter: function (p) { return N.esc(p.treePathInfo.map(function (t) { return t.name; }).filter(Boolean).join(":")) + "<br>" + N.num(p.value) + " frames"; } },
       series: [{ type: "sunburst", radius: ["12%", "95%"], data: root.children, sort: null,
         label: { rotate: "radial", minAngle: 8 }, emphasis: { focus: "ancestor" } }] };
     if (!root.children.length) { o.title = { text: "no frames", left: "center", top: "middle" }; }
@@ -199,7 +199,7 @@
   function events() {
     var types = Object.keys(D.event_counts);
     var o = timeOption("");
-    o.tooltip = { trigger: "item", formatter: function (p) { var e = D.events[p.data[2]]; return N.clock(e.time) + " " + e.type + "<br>" + N.el("span", {}, e.reason).innerHTML; } };
+    o.tooltip = { trigger: "item", formatter: function (p) { var e = D.events[p.data[2]]; return N.esc(N.clock(e.time) + " " + e.type) + "<br>" + N.esc(e.reason); } };
     o.grid = { left: 120, right: 24, top: 10, bottom: 56 };
     o.legend = { show: false };
     o.yAxis = { type: "category", data: types };
