@@ -29,7 +29,7 @@ public final class ArpClassifier {
     public static final int REPLY_TO_BROADCAST = 1 << 6;
     /** Ethernet source differs from the ARP sender MAC. */
     public static final int SENDER_MISMATCH = 1 << 7;
-    /** Hardware type not 1, protocol type not 0x0800, lengths not 6/4, or truncated. */
+    /** Hardware type not 1 (Ethernet) or 6 (IEEE 802), protocol type not 0x0800, lengths not 6/4, or truncated. */
     public static final int MALFORMED = 1 << 8;
     /** Well formed, but RARP (EtherType 0x8035) or an opcode other than 1 and 2 (RARP, InARP, ...). */
     public static final int OTHER_OPCODE = 1 << 9;
@@ -81,8 +81,10 @@ public final class ArpClassifier {
         if (f != null && f.protocol().equals(Protocol.ARP.shortName())) {
             return f.reason();
         }
-        if (v.arpHwType() != 1) {
-            return "hardware type " + v.arpHwType() + ", not Ethernet (1)";
+        // RFC 1042 ARP over 802.2 LLC/SNAP (Cisco "arp snap", Token Ring bridges) says hardware type 6,
+        // IEEE 802, with the same 6-byte MAC addresses: as well formed as Ethernet's 1.
+        if (v.arpHwType() != 1 && v.arpHwType() != 6) {
+            return "hardware type " + v.arpHwType() + ", not Ethernet (1) or IEEE 802 (6)";
         }
         if (v.arpProtoType() != 0x0800) {
             return String.format("protocol type 0x%04x, not IPv4", v.arpProtoType());

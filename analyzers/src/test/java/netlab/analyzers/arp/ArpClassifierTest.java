@@ -94,13 +94,27 @@ class ArpClassifierTest {
         assertEquals(10, view.vlanId(0));
     }
 
+    /**
+     * Cisco "arp snap": 802.3 + LLC/SNAP (RFC 1042) carrying ARP with hardware type 6 (IEEE 802). tcpdump -n -e:
+     * 00:00:0c:12:34:56 > ff:ff:ff:ff:ff:ff, 802.3, length 36: LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa)
+     * Command, ctrl 0x03: oui Ethernet (0x000000), ethertype ARP (0x0806), length 28: Request who-has 10.0.0.2
+     * tell 10.0.0.1, length 28
+     */
+    @Test
+    void ieee802HardwareTypeOverSnapIsAWellFormedRequest() {
+        byte[] f = java.util.HexFormat.of().parseHex("ffffffffffff00000c1234560024aaaa030000000806"
+                + "000608000604000100000c1234560a0000010000000000000a00000200000000000000000000");
+        assertEquals(REQUEST, classify(f));
+        assertEquals(null, ArpClassifier.malformedReason(view));
+    }
+
     @Test
     void wrongHardwareTypeProtocolTypeOrLengthsAreMalformed() {
         byte[] f = ArpFrames.request(m(1), "10.0.0.1", "10.0.0.2");
         byte[] hw = f.clone();
-        hw[15] = 6;
+        hw[15] = 7;
         assertEquals(MALFORMED, classify(hw));
-        assertEquals("hardware type 6, not Ethernet (1)", ArpClassifier.malformedReason(view));
+        assertEquals("hardware type 7, not Ethernet (1) or IEEE 802 (6)", ArpClassifier.malformedReason(view));
         byte[] pt = f.clone();
         pt[16] = (byte) 0x86;
         pt[17] = (byte) 0xdd;

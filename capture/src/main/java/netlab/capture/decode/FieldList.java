@@ -57,6 +57,10 @@ final class FieldList {
         return add(name, new Named(hex0x(n, 4), names.apply(n)));
     }
 
+    FieldList hex32(String name, int off) {
+        return v.has(off, 4) ? add(name, hex0x(v.s32(off), 8)) : this;
+    }
+
     FieldList hex16(String name, int off) {
         return v.has(off, 2) ? add(name, hex0x(v.u16(off), 4)) : this;
     }

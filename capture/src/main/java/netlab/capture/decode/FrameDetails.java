@@ -1,6 +1,7 @@
 package netlab.capture.decode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import netlab.capture.Frame;
 import netlab.capture.Timestamps;
@@ -14,6 +15,9 @@ public final class FrameDetails {
     /** Protocol name of a placeholder layer for an OSI layer the frame does not use. */
     public static final String NONE = "none";
 
+    private static final Comparator<Layer> BY_LAYER_THEN_OFFSET =
+            Comparator.comparingInt(Layer::osiLayer).thenComparingInt(Layer::offset);
+
     private FrameDetails() {
     }
 
@@ -23,13 +27,14 @@ public final class FrameDetails {
         out.add(frame(f, v));
         LinkDetails.add(v, out);
         NetworkDetails.add(v, out);
+        Dissectors.details(v, out);
         TransportDetails.add(v, out);
         DecodeFailure failure = v.failure();
         if (failure != null && out.stream().noneMatch(l -> failure.equals(l.failure()))) {
             out.add(new Layer(failure.osiLayer(), failure.protocol(), failure.protocol(), failure.offset(), 0,
                     List.of(), failure));
-            out.sort((a, b) -> Integer.compare(a.osiLayer(), b.osiLayer()));
         }
+        out.sort(BY_LAYER_THEN_OFFSET);
         return out;
     }
 

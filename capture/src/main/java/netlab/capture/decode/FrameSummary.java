@@ -29,7 +29,9 @@ public final class FrameSummary {
         }
         boolean linkPrinted = sb.length() > 0;
         if (linkPrinted) {
-            int first = v.vlanCount() > 0 ? v.vlanTpid(0) : v.etherType();
+            // An 802.3 length field (IEEE 802.3 clause 3.2.6) stays "802.3" even when SNAP then names an EtherType.
+            boolean lengthField = ether && v.has(12, 2) && v.u16(12) <= 1500;
+            int first = v.vlanCount() > 0 ? v.vlanTpid(0) : lengthField ? -1 : v.etherType();
             if (ether && first < 0) {
                 sb.append("802.3");
             } else {

@@ -11,13 +11,25 @@ final class NetworkDetails {
     static void add(PacketView v, List<Layer> out) {
         if (v.has(Protocol.ARP)) {
             out.add(arp(v));
-        } else if (v.has(Protocol.IP)) {
-            out.add(ipv4(v));
-        } else if (v.has(Protocol.IPV6)) {
-            out.add(ipv6(v));
-            for (int i = 0; i < v.ipv6ExtensionCount(); i++) {
-                out.add(extension(v, i));
+            return;
+        }
+        int ext = 0;
+        for (int h = 0; h < v.ipHeaderCount(); h++) {
+            int off = v.ipHeaderOffset(h);
+            boolean last = h == v.ipHeaderCount() - 1;
+            if (v.u8(off) >>> 4 == 4) {
+                out.add(ipv4(v, off, last));
+                continue;
             }
+            out.add(ipv6(v, off));
+            int next = last ? Integer.MAX_VALUE : v.ipHeaderOffset(h + 1);
+            for (; ext < v.ipv6ExtensionCount() && v.ipv6ExtensionOffset(ext) < next; ext++) {
+                out.add(extension(v, ext, next));
+            }
+        }
+        if (v.ipHeaderCount() == 0 && (v.has(Protocol.IP) || v.has(Protocol.IPV6))) {
+            // The header was too short to read a version: show what was captured of it, with the failure.
+            out.add(v.has(Protocol.IP) ? ipv4(v, v.l3Offset(), true) : ipv6(v, v.l3Offset()));
         }
     }
 
@@ -41,8 +53,7 @@ final class NetworkDetails {
     }
 
     /** RFC 791 section 3.1. */
-    private static Layer ipv4(PacketView v) {
-        int off = v.l3Offset();
+    private static Layer ipv4(PacketView v, int off, boolean last) {
         FieldList l = new FieldList(v);
         if (l.has(off, 1)) {
             l.add("version", v.u8(off) >>> 4).add("ihl", v.u8(off) & 0xf);
@@ -63,8 +74,9 @@ final class NetworkDetails {
             l.add("flags", flags).add("fragment_offset", (frag & 0x1fff) * 8);
         }
         l.u8("ttl", off + 8).named("protocol", off + 9, 1, ValueNames::ipProtocol).hex16("checksum", off + 10);
-        if (v.ipChecksumStatus() != 0) {
-            l.add("checksum_status", v.ipChecksumStatus() == 1 ? "good" : "bad");
+        int status = last ? v.ipChecksumStatus() : NetworkDecoder.checksum(v, off, (v.u8(off) & 0xf) * 4) == 0 ? 1 : 2;
+        if (status != 0) {
+            l.add("checksum_status", status == 1 ? "good" : "bad");
         }
         l.ipv4("src", off + 12).ipv4("dst", off + 16);
         int ihl = l.has(off, 1) ? (v.u8(off) & 0xf) * 4 : 20;
@@ -75,8 +87,7 @@ final class NetworkDetails {
     }
 
     /** RFC 8200 section 3. */
-    private static Layer ipv6(PacketView v) {
-        int off = v.l3Offset();
+    private static Layer ipv6(PacketView v, int off) {
         FieldList l = new FieldList(v);
         if (l.has(off, 4)) {
             int first = v.s32(off);
@@ -88,10 +99,11 @@ final class NetworkDetails {
         return l.layer(Protocol.IPV6, off, 40);
     }
 
-    private static Layer extension(PacketView v, int i) {
+    private static Layer extension(PacketView v, int i, int nextIpHeader) {
         int type = v.ipv6ExtensionType(i);
         int off = v.ipv6ExtensionOffset(i);
-        int end = i + 1 < v.ipv6ExtensionCount() ? v.ipv6ExtensionOffset(i + 1) : v.l3Offset() + v.ipHeaderLength();
+        int end = i + 1 < v.ipv6ExtensionCount() && v.ipv6ExtensionOffset(i + 1) < nextIpHeader
+                ? v.ipv6ExtensionOffset(i + 1) : Math.min(nextIpHeader, v.l3Offset() + v.ipHeaderLength());
         FieldList l = new FieldList(v).named("next_header", off, 1, ValueNames::ipProtocol);
         if (type == 44) {
             int fo = v.u16(off + 2);

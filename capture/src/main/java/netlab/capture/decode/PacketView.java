@@ -15,6 +15,8 @@ public final class PacketView {
     public static final int MAX_VLAN_TAGS = 8;
     /** At most this many IPv6 extension headers are followed. */
     public static final int MAX_IPV6_EXTENSIONS = 16;
+    /** At most this many IP headers (outer ones of IP-in-IP, 6in4, 4in6 tunnels included) are followed. */
+    public static final int MAX_IP_HEADERS = 4;
     private static final int MAX_DEPTH = 40;
     /** {@link #ipChecksumStatus} of a complete IPv4 header whose checksum nobody has asked about yet. */
     static final int CHECKSUM_PENDING = -1;
@@ -24,6 +26,8 @@ public final class PacketView {
     int base;
     int captured;
     final int[] path = new int[MAX_DEPTH];
+    /** Offset of each path entry's header, or -1 where the pass that pushed it keeps its own offset field. */
+    final int[] pathOffset = new int[MAX_DEPTH];
     int depth;
 
     long srcMac;
@@ -53,6 +57,8 @@ public final class PacketView {
     int ipTtl;
     boolean ipFragment;
     int ipChecksumStatus;
+    final int[] ipOffsets = new int[MAX_IP_HEADERS];
+    int ipCount;
     final int[] extType = new int[MAX_IPV6_EXTENSIONS];
     final int[] extOffset = new int[MAX_IPV6_EXTENSIONS];
     int extCount;
@@ -106,6 +112,7 @@ public final class PacketView {
         ipTtl = -1;
         ipFragment = false;
         ipChecksumStatus = 0;
+        ipCount = 0;
         extCount = 0;
         arpHwType = -1;
         arpProtoType = -1;
@@ -153,9 +160,18 @@ public final class PacketView {
     }
 
     void push(Protocol p) {
+        push(p, -1);
+    }
+
+    void push(Protocol p, int offset) {
         if (depth < MAX_DEPTH) {
+            pathOffset[depth] = offset;
             path[depth++] = p.ordinal();
         }
+    }
+
+    void addIpHeader(int off) {
+        ipOffsets[ipCount++] = off;
     }
 
     /** Records why decoding stopped; always returns false so decoders can {@code return fail(...)}. */
@@ -187,6 +203,38 @@ public final class PacketView {
             throw new IndexOutOfBoundsException(i);
         }
         return Protocol.of(path[i]);
+    }
+
+    /** Frame offset of the header of the {@code i}-th protocol of the path, or -1 when not recorded. */
+    public int protocolOffset(int i) {
+        if (i < 0 || i >= depth) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return pathOffset[i];
+    }
+
+    /** The index in the path of the first {@code p} at or after {@code from}, or -1. */
+    public int indexOf(Protocol p, int from) {
+        int o = p.ordinal();
+        for (int i = Math.max(0, from); i < depth; i++) {
+            if (path[i] == o) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Number of IP headers (more than one for IP-in-IP, 6in4 and other IP tunnels); the typed IP accessors describe the last. */
+    public int ipHeaderCount() {
+        return ipCount;
+    }
+
+    /** Offset of IP header {@code i}, outermost first. */
+    public int ipHeaderOffset(int i) {
+        if (i < 0 || i >= ipCount) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return ipOffsets[i];
     }
 
     /** True when {@code p} occurs in the path. */

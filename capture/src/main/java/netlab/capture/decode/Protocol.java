@@ -15,12 +15,17 @@ package netlab.capture.decode;
  *       port), even when its header then turns out truncated or invalid, as tshark does; the
  *       {@link DecodeFailure} then says where and why decoding stopped.</li>
  *   <li>IPv4 with fragment offset != 0 and IPv6 with a fragment header of offset != 0 stop at the IP
- *       layer. ICMP errors are not followed into the quoted datagram.</li>
+ *       layer; a first fragment (offset 0, more-fragments set) is decoded as far as it goes, its UDP length
+ *       (the whole datagram's) not checked, as tshark with {@code ip.defragment:FALSE}. ICMP errors are not
+ *       followed into the quoted datagram.</li>
+ *   <li>IP protocol 4 and 41 (IP-in-IP, 6in4) append the inner {@code ip}/{@code ipv6}; 51 appends
+ *       {@code ah} and goes on with its next header; 50 is {@code esp}, its payload opaque.</li>
  *   <li>L7 is classified only when at least one payload byte was captured, trying the lower port first
  *       and then the higher one (tshark's order): UDP 53 {@code dns}, 5353 {@code mdns},
  *       5355 {@code llmnr}, 67/68 {@code dhcp}; TCP 53 {@code dns}; TCP 80/8080 {@code http} when
  *       {@code HttpDecoder.looksLikeHttp}; TCP 443 {@code tls} when {@code TlsDecoder.looksLikeTls};
- *       on any other TCP port, {@code http} or {@code tls} when the payload's first bytes say so.
+ *       on any other TCP port, {@code http} when the payload starts like HTTP/1.x and {@code tls} when
+ *       {@code TlsDecoder.looksLikeTlsAnyPort} (a hello, or whole records).
  *       tshark reassembles TCP streams and names a multi-segment PDU on its last segment; netlab names
  *       it on its first.</li>
  *   <li>LLC DSAP = SSAP = 0x42 is {@code stp}; SNAP with OUI 0 carries an EtherType; SNAP with the
@@ -47,6 +52,7 @@ public enum Protocol {
     IPV6_FRAGHDR("ipv6.fraghdr", 3, "Fragment Header for IPv6"),
     IPV6_DSTOPTS("ipv6.dstopts", 3, "Destination Options for IPv6"),
     AH("ah", 3, "Authentication Header"),
+    ESP("esp", 3, "Encapsulating Security Payload"),
     ICMP("icmp", 4, "Internet Control Message Protocol"),
     ICMPV6("icmpv6", 4, "Internet Control Message Protocol v6"),
     IGMP("igmp", 4, "Internet Group Management Protocol"),

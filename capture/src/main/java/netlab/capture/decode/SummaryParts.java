@@ -11,15 +11,28 @@ final class SummaryParts {
     }
 
     static void body(StringBuilder sb, Frame f, PacketView v, boolean bare) {
+        if (v.has(Protocol.LLC) && !llc(sb, v)) {
+            return;
+        }
         if (v.has(Protocol.ARP)) {
             arp(sb, f, v);
-        } else if (v.has(Protocol.LLC)) {
-            llc(sb, v);
         } else if (v.ipSrcOffset() >= 0) {
             if (bare) {
-                sb.append(v.ipVersion() == 6 ? "IP6 " : "IP ");
+                int first = v.ipHeaderCount() > 0 ? v.u8(v.ipHeaderOffset(0)) >>> 4 : v.ipVersion();
+                sb.append(first == 6 ? "IP6 " : "IP ");
+            }
+            for (int h = 0; h < v.ipHeaderCount() - 1; h++) {
+                // tcpdump prints each tunnel's outer addresses before the inner datagram (print-ip.c, print-ip6.c).
+                int off = v.ipHeaderOffset(h);
+                boolean four = v.u8(off) >>> 4 == 4;
+                sb.append(four ? Ipv4Address.format(v.s32(off + 12)) : Ipv6Address.read(v.data, v.base + off + 8).toString())
+                        .append(" > ")
+                        .append(four ? Ipv4Address.format(v.s32(off + 16)) : Ipv6Address.read(v.data, v.base + off + 24).toString())
+                        .append(": ");
             }
             ip(sb, v);
+        } else {
+            Dissectors.summary(sb, v);
         }
     }
 
@@ -42,13 +55,25 @@ final class SummaryParts {
             case 4 -> sb.append("Reverse Reply ").append(new MacAddress(v.arpTargetMac())).append(" at ").append(tpa);
             default -> sb.append("ARP, opcode ").append(v.arpOpcode());
         }
-        sb.append(", length ").append(f.originalLength() - v.l3Offset());
+        sb.append(", length ").append(l3End(f, v) - v.l3Offset());
     }
 
-    /** tcpdump print-llc.c / print-stp.c, reduced to the header and the BPDU kind. */
-    private static void llc(StringBuilder sb, PacketView v) {
+    /** Where the network layer ends for tcpdump: the 802.3 length field's end for LLC frames, else the frame's. */
+    private static int l3End(Frame f, PacketView v) {
+        int llc = v.llcOffset();
+        if (llc >= 2 && f.linkType().value() == 1 && v.has(llc - 2, 2) && v.u16(llc - 2) <= 1500) {
+            return llc + v.u16(llc - 2);
+        }
+        return f.originalLength();
+    }
+
+    /**
+     * tcpdump print-llc.c / print-stp.c, reduced to the header and the BPDU kind; true when a SNAP header
+     * with OUI 0 hands over to an EtherType whose protocol prints the rest (RFC 1042 ARP and IP).
+     */
+    private static boolean llc(StringBuilder sb, PacketView v) {
         if (v.llcControl() < 0) {
-            return;
+            return false;
         }
         sb.append("LLC, dsap ").append(sap(v.llcDsap())).append(String.format(" (0x%02x) ", v.llcDsap()))
                 .append((v.llcDsap() & 1) == 0 ? "Individual" : "Group")
@@ -68,7 +93,14 @@ final class SummaryParts {
             sb.append(", length ").append(v.payloadLength());
         } else if (v.has(Protocol.CDP)) {
             sb.append("oui Cisco (0x00000c), pid CDP (0x2000), length ").append(v.payloadLength());
+        } else if (v.llcDsap() == 0xaa && v.etherType() >= 0 && v.l3Offset() >= 0) {
+            sb.append("oui Ethernet (0x000000), ");
+            FrameSummary.etherTypeName(sb, v.etherType());
+            int end = l3End(v.frame(), v);
+            sb.append(", length ").append(end - v.l3Offset()).append(": ");
+            return true;
         }
+        return false;
     }
 
     private static String sap(int sap) {
@@ -99,7 +131,7 @@ final class SummaryParts {
             int t = v.ipv6ExtensionType(i);
             sb.append(t == 0 ? "HBH " : t == 60 ? "DSTOPT " : t == 43 ? "srcrt " : t == 44 ? "frag " : "AH ");
         }
-        if (v.l4HeaderLength() == 0) {
+        if (Dissectors.summary(sb, v) || v.l4HeaderLength() == 0) {
             return;
         }
         int l4Length = v.ipDeclaredEnd - v.l4Offset();

@@ -18,6 +18,14 @@ final class TransportDecoder {
             case 58 -> icmp(v, off, Protocol.ICMPV6, 4);
             case 6 -> tcp(v, off);
             case 17 -> udp(v, off);
+            case 4 -> NetworkDecoder.tunnel(v, off, 4);
+            case 41 -> NetworkDecoder.tunnel(v, off, 6);
+            case 51 -> NetworkDecoder.ah(v, off);
+            case 50 -> {
+                // RFC 4303: everything after the SPI and sequence number is encrypted.
+                v.push(Protocol.ESP, off);
+                v.payload(off, v.ipEnd);
+            }
             default -> v.payload(off, v.ipEnd);
         }
     }
@@ -103,7 +111,8 @@ final class TransportDecoder {
 
     /**
      * HTTP/1.x and TLS on other ports, recognised by content as tshark does for MySQL-over-TLS or HTTP on
-     * 8000: a request method or status line (RFC 9112 §3, §4), or a TLS record header (RFC 8446 §5.1).
+     * 8000: a request method or status line (RFC 9112 §3, §4), or a TLS record that passes
+     * {@link TlsDecoder#looksLikeTlsAnyPort} (a record header alone is too weak a sign on any port).
      */
     private static Protocol sniff(PacketView v) {
         int from = v.base + v.payloadOffset;
@@ -111,7 +120,7 @@ final class TransportDecoder {
         if (HttpDecoder.looksLikeHttp(v.data, from, to)) {
             return Protocol.HTTP;
         }
-        return TlsDecoder.looksLikeTls(v.data, from, to) ? Protocol.TLS : null;
+        return TlsDecoder.looksLikeTlsAnyPort(v.data, from, to) ? Protocol.TLS : null;
     }
 
     /** RFC 768: the length field covers header and data and must fit in the IP payload. */
@@ -129,12 +138,13 @@ final class TransportDecoder {
             v.fail(Protocol.UDP, off + 4, "length " + len + " < 8");
             return;
         }
-        if (off + len > v.ipDeclaredEnd) {
+        if (off + len > v.ipDeclaredEnd && !v.ipFragment) {
             v.fail(Protocol.UDP, off + 4, "length " + len + " > " + (v.ipDeclaredEnd - off) + " bytes of IP payload");
             return;
         }
         v.l4HeaderLength = 8;
-        v.payload(off + 8, Math.min(v.captured, off + len));
+        // The first fragment of a larger datagram (RFC 791 MF set) carries the UDP length of the whole.
+        v.payload(off + 8, Math.min(v.ipEnd, off + len));
         if (v.payloadLength > 0) {
             Protocol app = udpApp(Math.min(v.srcPort, v.dstPort));
             if (app == null) {

@@ -24,8 +24,7 @@ final class TransportDetails {
             out.add(icmp(v, off));
         }
         out.add(session(v));
-        boolean tls = v.has(Protocol.TLS) || v.payloadLength() > 0 && v.has(Protocol.TCP)
-                && TlsDecoder.looksLikeTls(v.data, v.base + v.payloadOffset(), v.base + v.payloadOffset() + v.payloadLength());
+        boolean tls = v.has(Protocol.TLS);
         int from = v.base + v.payloadOffset();
         int to = from + v.payloadLength();
         out.add(tls ? TlsDecoder.decode(v.data, v.base, from, to) : FrameDetails.none(6));

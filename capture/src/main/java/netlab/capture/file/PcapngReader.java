@@ -30,8 +30,11 @@ import java.util.List;
  *   <li>Timestamps are converted exactly for every if_tsresol 0..255 (see {@link TsClock}); a time
  *       beyond what a signed 64-bit nanosecond count holds (after 2262) saturates to
  *       {@link Long#MAX_VALUE} rather than failing the file.</li>
- *   <li>A Simple Packet Block uses interface 0, timestamp 0 and captured length
- *       {@code min(original length, room in the block, snap length if non-zero)}.</li>
+ *   <li>A Simple Packet Block uses interface 0 and captured length
+ *       {@code min(original length, room in the block, snap length if non-zero)}. It has no timestamp
+ *       (pcapng section 4.4), so it takes that of the packet block before it in the file, or 0 when none
+ *       came before: a capture's duration then stays what its timestamped packets say, instead of reaching
+ *       back to 1970.</li>
  *   <li>{@link #linkType()} and {@link #snapLength()} describe the first interface of the first
  *       section; with no interface at all they are Ethernet and 0.</li>
  * </ul>
@@ -58,6 +61,7 @@ public final class PcapngReader implements FrameSource {
     private LinkType firstLinkType;
     private int firstSnapLength;
     private long lastBlockOffset = -1;
+    private long lastTimestampNanos;
 
     /** Interface state for timestamp conversion, beside its public description. */
     private record Iface(InterfaceInfo info, TsClock clock) {
@@ -226,6 +230,7 @@ public final class PcapngReader implements FrameSource {
         }
         long units = in.u32(p + 12, bigEndian) << 32 | in.u32(p + 16, bigEndian);
         long nanos = iface.clock().toNanos(units);
+        lastTimestampNanos = nanos;
         int original = (int) Math.min(origlen, Integer.MAX_VALUE);
         return new Frame(in.buffer(), p + header, (int) caplen, original, nanos, iface.info().linkType(), (int) id);
     }
@@ -239,7 +244,7 @@ public final class PcapngReader implements FrameSource {
             captured = Math.min(captured, snap);
         }
         int original = (int) Math.min(origlen, Integer.MAX_VALUE);
-        return new Frame(in.buffer(), p + 12, (int) captured, original, 0, iface.info().linkType(), 0);
+        return new Frame(in.buffer(), p + 12, (int) captured, original, lastTimestampNanos, iface.info().linkType(), 0);
     }
 
     /** Interfaces declared so far in the current section, in id order. */

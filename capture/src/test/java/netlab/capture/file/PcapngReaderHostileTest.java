@@ -210,6 +210,18 @@ class PcapngReaderHostileTest {
         assertArrayEquals(new byte[] {1, 2, 3, 4}, frames.get(1).bytes());
     }
 
+    /** A simple packet block has no timestamp: it takes the previous packet's, not 1970's (a 42-year duration). */
+    @Test
+    void simplePacketBlockTakesThePreviousTimestamp() {
+        Captures.Bytes b = idb(shb(new Captures.Bytes()), 1, 0);
+        epb(b, 0, 1_700_000_000_000_000L, 1, 2, 3, 4);
+        b.u32(3).u32(20).u32(4).raw(9, 8, 7, 6).u32(20);
+        List<Frame> frames = Outcome.of(b.build()).clean(2).frames();
+        assertEquals(1_700_000_000_000_000_000L, frames.get(0).timestampNanos());
+        assertEquals(frames.get(0).timestampNanos(), frames.get(1).timestampNanos());
+        assertArrayEquals(new byte[] {9, 8, 7, 6}, frames.get(1).bytes());
+    }
+
     @Test
     void lastRecordOffsetNamesTheBlock() throws IOException {
         try (PcapngReader r = new PcapngReader(new ByteArrayInputStream(twoPackets()))) {

@@ -25,6 +25,31 @@ public final class TlsDecoder {
                 && Bytes.u16(data, off + 3) <= MAX_RECORD;
     }
 
+    /**
+     * The stricter test for TCP ports not registered to TLS, where other protocols' bytes can start like a
+     * record header (0x17 0x03 0x01 is as likely as any other three bytes): a handshake record whose first
+     * message is a ClientHello or ServerHello that fits in it (RFC 8446 section 4), or a change-cipher-spec,
+     * alert or application-data record (1 byte or more) that ends exactly at the segment's end or is followed
+     * by another record header.
+     */
+    public static boolean looksLikeTlsAnyPort(byte[] data, int off, int end) {
+        if (end - off < 6 || !looksLikeTls(data, off, end)) {
+            return false;
+        }
+        int ct = data[off] & 0xff;
+        int len = Bytes.u16(data, off + 3);
+        if (ct == HANDSHAKE) {
+            int type = data[off + 5] & 0xff;
+            return (type == 1 || type == 2) && end - off >= 9 && len >= 4
+                    && ((data[off + 6] & 0xff) << 16 | Bytes.u16(data, off + 7)) + 4 <= len;
+        }
+        if (ct < 20 || ct > 23 || len == 0) {
+            return false;
+        }
+        int next = off + 5 + len;
+        return next == end || next < end && looksLikeTls(data, next, end);
+    }
+
     /** Decodes the record at {@code off}; offsets are relative to {@code base}; OSI layer 6. */
     public static Layer decode(byte[] data, int base, int off, int end) {
         TlsCursor c = new TlsCursor(data, base, off, end);

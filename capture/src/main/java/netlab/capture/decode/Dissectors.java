@@ -1,0 +1,51 @@
+package netlab.capture.decode;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry of protocols written in the one-protocol-one-file shape ({@link Dissector}); the older
+ * passes ({@link LinkDetails}, {@link NetworkDetails}, {@link TransportDetails}, {@link SummaryParts})
+ * handle the protocols not listed here. Adding a protocol: a {@link Protocol} constant, a class with a
+ * static {@code decode(PacketView, int, int)} called from the dispatch that names it (EtherType, LLC SAP,
+ * IP protocol, port), and one line here.
+ */
+final class Dissectors {
+    private static final Map<Protocol, Dissector> BY_PROTOCOL = new EnumMap<>(Protocol.class);
+
+    static {
+        BY_PROTOCOL.put(Protocol.AH, IpsecHeaders.AH);
+        BY_PROTOCOL.put(Protocol.ESP, IpsecHeaders.ESP);
+    }
+
+    private Dissectors() {
+    }
+
+    static Dissector of(Protocol p) {
+        return BY_PROTOCOL.get(p);
+    }
+
+    /** Adds the layers of every registered protocol of the path whose offset the decoder recorded. */
+    static void details(PacketView v, List<Layer> out) {
+        for (int i = 0; i < v.depth(); i++) {
+            Dissector d = BY_PROTOCOL.get(v.protocol(i));
+            int off = v.protocolOffset(i);
+            if (d != null && off >= 0) {
+                d.details(v, off, out);
+            }
+        }
+    }
+
+    /** Lets the registered protocols of the path, outermost first, write the summary; true when one ended it. */
+    static boolean summary(StringBuilder sb, PacketView v) {
+        for (int i = 0; i < v.depth(); i++) {
+            Dissector d = BY_PROTOCOL.get(v.protocol(i));
+            int off = v.protocolOffset(i);
+            if (d != null && off >= 0 && d.summary(sb, v, off)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
