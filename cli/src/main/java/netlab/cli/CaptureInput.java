@@ -38,8 +38,8 @@ final class CaptureInput {
     static void read(String path, String filter, FrameConsumer consumer) {
         try (FrameSource src = open(path)) {
             if (!src.linkType().supported()) {
-                throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType(),
-                        "netlab decodes ether (1), linux-sll (113), linux-sll2 (276) and raw (101)");
+                throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType().value()
+                        + " " + src.linkType(), "netlab decodes " + LinkType.supportedList());
             }
             // The filter compiles before begin() creates any output (tcpdump leaves -w untouched on a bad filter).
             try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {

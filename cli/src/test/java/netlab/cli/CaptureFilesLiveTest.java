@@ -79,7 +79,7 @@ class CaptureFilesLiveTest {
             send(FRAMES);
             NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
             assertEquals(ExitCode.WRITE_ERROR, r.code(), r.err());
-            assertEquals("netlab: listening on veth0, link-type ether (1), snapshot length 262144 bytes\n"
+            assertEquals("netlab: listening on veth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n"
                     + "netlab: " + file + ": cannot write: no space left on device (check the directory exists, "
                     + "is writable by the capturing user (see -Z) and has space)\n", r.err());
             List<byte[]> kept = WriteFailureTest.readablePrefix(file);

@@ -79,7 +79,7 @@ class CaptureLiveTest {
         send(0, 5);
         NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
         assertEquals(0, r.code(), r.err());
-        assertEquals("netlab: listening on veth0, link-type ether (1), snapshot length 262144 bytes\n" + stats(5), r.err());
+        assertEquals("netlab: listening on veth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n" + stats(5), r.err());
         assertEquals("", r.out());
         assertFrames(5, file);
     }

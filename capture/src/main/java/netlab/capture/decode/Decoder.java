@@ -16,13 +16,23 @@ public final class Decoder {
     /** Decodes {@code f} into {@code v}, replacing its previous content; never throws on malformed bytes. */
     public static void decode(Frame f, PacketView v) {
         v.reset(f);
+        // The link types here are LinkType's decoded rows; LinkTypeTableTest keeps the two in step.
         switch (f.linkType().value()) {
             case 1 -> ethernet(v);
             case 113 -> sll(v);
             case 276 -> sll2(v);
-            case 101, 12 -> raw(v);
-            case 0 -> nullLink(v);
-            default -> v.failure = new DecodeFailure("frame", 1, 0, "unsupported link type " + f.linkType().value());
+            case 101, 12, 14 -> raw(v);
+            case 0, 108 -> nullLink(v);
+            case 228 -> NetworkDecoder.ipv4(v, 0);
+            case 229 -> NetworkDecoder.ipv6(v, 0);
+            case 9, 50 -> PppLink.ppp(v, 0, v.captured);
+            case 51 -> PppLink.pppoe(v, 0, true);
+            case 104 -> CiscoHdlc.decode(v);
+            case 105 -> Ieee80211.wlan(v, 0, v.captured);
+            case 127 -> Ieee80211.radiotap(v);
+            case 239 -> Nflog.decode(v);
+            default -> v.failure = new DecodeFailure("frame", 1, 0, "unsupported link type " + f.linkType().value()
+                    + " (" + f.linkType().name() + ")");
         }
     }
 
@@ -35,6 +45,22 @@ public final class Decoder {
         v.dstMac = v.mac(0);
         v.srcMac = v.mac(6);
         typeOrLength(v, 12, v.u16(12));
+    }
+
+    /**
+     * An Ethernet frame inside a tunnel: its MACs go to the view's inner fields (the outer ones stay the
+     * capture point's), its tags join the VLAN list after the outer ones.
+     */
+    static void innerEthernet(PacketView v, int off, int end) {
+        v.push(Protocol.ETH, off);
+        if (!v.has(off, ETH_HEADER)) {
+            v.fail(Protocol.ETH, off, "truncated header");
+            return;
+        }
+        v.innerEthOffset = off;
+        v.innerDstMac = v.mac(off);
+        v.innerSrcMac = v.mac(off + 6);
+        typeOrLength(v, off + 12, v.u16(off + 12));
     }
 
     /** IEEE 802.3 clause 3.2.6: a value <= 1500 is a length and an 802.2 LLC header follows. */
@@ -56,6 +82,9 @@ public final class Decoder {
             case 0x0806, 0x8035 -> NetworkDecoder.arp(v, off);
             case 0x0800 -> NetworkDecoder.ipv4(v, off);
             case 0x86dd -> NetworkDecoder.ipv6(v, off);
+            case 0x8847, 0x8848 -> Mpls.decode(v, off, v.captured);
+            case 0x8863 -> PppLink.pppoe(v, off, false);
+            case 0x8864 -> PppLink.pppoe(v, off, true);
             case 0x888e -> {
                 v.push(Protocol.EAPOL);
                 v.payload(off, v.captured);

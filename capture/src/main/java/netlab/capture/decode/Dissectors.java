@@ -17,6 +17,14 @@ final class Dissectors {
     static {
         BY_PROTOCOL.put(Protocol.AH, IpsecHeaders.AH);
         BY_PROTOCOL.put(Protocol.ESP, IpsecHeaders.ESP);
+        BY_PROTOCOL.put(Protocol.PPP, PppLink.PPP);
+        BY_PROTOCOL.put(Protocol.PPPOES, PppLink.PPPOE_SESSION);
+        BY_PROTOCOL.put(Protocol.PPPOED, PppLink.PPPOE_DISCOVERY);
+        BY_PROTOCOL.put(Protocol.CHDLC, CiscoHdlc.CHDLC);
+        BY_PROTOCOL.put(Protocol.NFLOG, Nflog.NFLOG);
+        BY_PROTOCOL.put(Protocol.WLAN, Ieee80211.WLAN);
+        BY_PROTOCOL.put(Protocol.RADIOTAP, Ieee80211.RADIOTAP);
+        BY_PROTOCOL.put(Protocol.MPLS, Mpls.MPLS);
     }
 
     private Dissectors() {
@@ -37,9 +45,12 @@ final class Dissectors {
         }
     }
 
-    /** Lets the registered protocols of the path, outermost first, write the summary; true when one ended it. */
-    static boolean summary(StringBuilder sb, PacketView v) {
-        for (int i = 0; i < v.depth(); i++) {
+    /**
+     * Lets the registered protocols at path indexes {@code from} (inclusive) to {@code to} (exclusive),
+     * outermost first, write their part of the summary; true when one ended it.
+     */
+    static boolean summary(StringBuilder sb, PacketView v, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, v.depth()); i++) {
             Dissector d = BY_PROTOCOL.get(v.protocol(i));
             int off = v.protocolOffset(i);
             if (d != null && off >= 0 && d.summary(sb, v, off)) {

@@ -84,6 +84,23 @@ final class FieldList {
         return add(name, hexString(v, off, len));
     }
 
+    /** Printable ASCII of {@code len} captured bytes, other bytes as {@code \xNN}, stopping at a NUL. */
+    static String text(PacketView v, int off, int len) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < len && v.has(off + i, 1); i++) {
+            int c = v.u8(off + i);
+            if (c == 0) {
+                break;
+            }
+            if (c >= 0x20 && c < 0x7f) {
+                sb.append((char) c);
+            } else {
+                FrameSummary.hex(sb.append("\\x"), c, 2);
+            }
+        }
+        return sb.toString();
+    }
+
     /** {@code String.format("0x%0<digits>x", v)} without the formatter, which is slow per frame. */
     static String hex0x(int v, int digits) {
         return FrameSummary.hex(new StringBuilder(digits + 2).append("0x"), v, digits).toString();

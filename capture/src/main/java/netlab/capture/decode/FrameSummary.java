@@ -92,6 +92,9 @@ public final class FrameSummary {
             case 0x8863 -> "PPPoE D";
             case 0x8864 -> "PPPoE S";
             case 0x88cc -> "LLDP";
+            case 0x8847 -> "MPLS unicast";
+            case 0x8848 -> "MPLS multicast";
+            case 0x8809 -> "Slow Protocols";
             default -> "Unknown";
         };
         sb.append("ethertype ").append(name).append(" (0x");

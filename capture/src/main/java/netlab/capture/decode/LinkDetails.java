@@ -11,8 +11,11 @@ final class LinkDetails {
         for (int i = 0; i < v.depth(); i++) {
             Protocol p = v.protocol(i);
             switch (p) {
-                case ETH -> out.add(new FieldList(v).mac("dst", 0).mac("src", 6).namedHex16("type", 12, ValueNames::etherType)
-                        .layer(p, 0, Decoder.ETH_HEADER));
+                case ETH -> {
+                    int off = Math.max(0, v.protocolOffset(i));
+                    out.add(new FieldList(v).mac("dst", off).mac("src", off + 6)
+                            .namedHex16("type", off + 12, ValueNames::etherType).layer(p, off, Decoder.ETH_HEADER));
+                }
                 case SLL -> out.add(sll(v));
                 case NULL -> out.add(new FieldList(v).hex("family", 0, 4).layer(p, 0, 4));
                 case RAW -> out.add(new FieldList(v).layer(p, 0, 0));

@@ -79,6 +79,12 @@ public final class PacketView {
     int icmpType;
     int icmpCode;
 
+    int tunnelId;
+    int wireEnd;
+    long innerSrcMac;
+    long innerDstMac;
+    int innerEthOffset;
+
     int payloadOffset;
     int payloadLength;
     DecodeFailure failure;
@@ -128,6 +134,11 @@ public final class PacketView {
         tcpAck = -1;
         icmpType = -1;
         icmpCode = -1;
+        tunnelId = -1;
+        wireEnd = -1;
+        innerSrcMac = -1;
+        innerDstMac = -1;
+        innerEthOffset = -1;
         payloadOffset = -1;
         payloadLength = 0;
         failure = null;
@@ -508,6 +519,36 @@ public final class PacketView {
     /** ICMP or ICMPv6 code, or -1. */
     public int icmpCode() {
         return icmpCode;
+    }
+
+    /** The first MPLS label, or -1 when the frame has no tunnel that names one. */
+    public int tunnelId() {
+        return tunnelId;
+    }
+
+    /** Source MAC of an Ethernet frame carried inside a tunnel (MPLS pseudowire, ...), or -1. */
+    public long innerSrcMac() {
+        return innerSrcMac;
+    }
+
+    /** Destination MAC of an Ethernet frame carried inside a tunnel, or -1. */
+    public long innerDstMac() {
+        return innerDstMac;
+    }
+
+    /** Offset of the Ethernet header carried inside a tunnel, or -1. */
+    public int innerEthernetOffset() {
+        return innerEthOffset;
+    }
+
+    /** The source MAC of the Ethernet header nearest the network layer: the tunnelled one if any, else {@link #srcMac()}. */
+    public long nearestSrcMac() {
+        return innerEthOffset >= 0 ? innerSrcMac : srcMac;
+    }
+
+    /** The destination MAC nearest the network layer, as {@link #nearestSrcMac()}. */
+    public long nearestDstMac() {
+        return innerEthOffset >= 0 ? innerDstMac : dstMac;
     }
 
     /** Offset of the innermost payload netlab did not decode further, or -1. */

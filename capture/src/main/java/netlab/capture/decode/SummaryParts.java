@@ -11,6 +11,12 @@ final class SummaryParts {
     }
 
     static void body(StringBuilder sb, Frame f, PacketView v, boolean bare) {
+        int network = networkIndex(v);
+        int before = sb.length();
+        if (Dissectors.summary(sb, v, 0, network)) {
+            return;
+        }
+        bare = bare && sb.length() == before;
         if (v.has(Protocol.LLC) && !llc(sb, v)) {
             return;
         }
@@ -31,9 +37,27 @@ final class SummaryParts {
                         .append(": ");
             }
             ip(sb, v);
-        } else {
-            Dissectors.summary(sb, v);
         }
+    }
+
+    /** Path index of the first LLC, ARP or IP header: the registered protocols before it print first. */
+    private static int networkIndex(PacketView v) {
+        for (int i = 0; i < v.depth(); i++) {
+            Protocol p = v.protocol(i);
+            if (p == Protocol.LLC || p == Protocol.ARP || p == Protocol.IP || p == Protocol.IPV6) {
+                return i;
+            }
+        }
+        return v.depth();
+    }
+
+    private static int lastIpIndex(PacketView v) {
+        for (int i = v.depth() - 1; i >= 0; i--) {
+            if (v.protocol(i) == Protocol.IP || v.protocol(i) == Protocol.IPV6) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** tcpdump print-arp.c wording. */
@@ -64,7 +88,7 @@ final class SummaryParts {
         if (llc >= 2 && f.linkType().value() == 1 && v.has(llc - 2, 2) && v.u16(llc - 2) <= 1500) {
             return llc + v.u16(llc - 2);
         }
-        return f.originalLength();
+        return v.wireEnd >= 0 ? v.wireEnd : f.originalLength();
     }
 
     /**
@@ -131,7 +155,7 @@ final class SummaryParts {
             int t = v.ipv6ExtensionType(i);
             sb.append(t == 0 ? "HBH " : t == 60 ? "DSTOPT " : t == 43 ? "srcrt " : t == 44 ? "frag " : "AH ");
         }
-        if (Dissectors.summary(sb, v) || v.l4HeaderLength() == 0) {
+        if (Dissectors.summary(sb, v, lastIpIndex(v) + 1, v.depth()) || v.l4HeaderLength() == 0) {
             return;
         }
         int l4Length = v.ipDeclaredEnd - v.l4Offset();

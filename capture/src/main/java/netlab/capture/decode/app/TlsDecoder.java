@@ -28,7 +28,7 @@ public final class TlsDecoder {
     /**
      * The stricter test for TCP ports not registered to TLS, where other protocols' bytes can start like a
      * record header (0x17 0x03 0x01 is as likely as any other three bytes): a handshake record whose first
-     * message is a ClientHello or ServerHello that fits in it (RFC 8446 section 4), or a change-cipher-spec,
+     * message has a handshake type and a length that fits in the record (RFC 8446 section 4), or a change-cipher-spec,
      * alert or application-data record (1 byte or more) that ends exactly at the segment's end or is followed
      * by another record header.
      */
@@ -40,7 +40,7 @@ public final class TlsDecoder {
         int len = Bytes.u16(data, off + 3);
         if (ct == HANDSHAKE) {
             int type = data[off + 5] & 0xff;
-            return (type == 1 || type == 2) && end - off >= 9 && len >= 4
+            return isHandshakeType(type) && end - off >= 9 && len >= 4
                     && ((data[off + 6] & 0xff) << 16 | Bytes.u16(data, off + 7)) + 4 <= len;
         }
         if (ct < 20 || ct > 23 || len == 0) {
@@ -48,6 +48,14 @@ public final class TlsDecoder {
         }
         int next = off + 5 + len;
         return next == end || next < end && looksLikeTls(data, next, end);
+    }
+
+    /** RFC 8446 section 4 / RFC 5246 section 7.4 handshake message types. */
+    private static boolean isHandshakeType(int type) {
+        return switch (type) {
+            case 1, 2, 4, 5, 8, 11, 12, 13, 14, 15, 16, 20, 24 -> true;
+            default -> false;
+        };
     }
 
     /** Decodes the record at {@code off}; offsets are relative to {@code base}; OSI layer 6. */

@@ -103,7 +103,7 @@ class TlsDecoderTest {
         assertTrue(TlsDecoder.looksLikeTls(hex("1803034800"), 0, 5));
     }
 
-    /** On ports not registered to TLS a record header alone is not enough: a hello, or whole records. */
+    /** On ports not registered to TLS a record header alone is not enough: a handshake that fits, or whole records. */
     @Test
     void looksLikeTlsAnyPortWantsAHelloOrWholeRecords() {
         assertTrue(TlsDecoder.looksLikeTlsAnyPort(CLIENT_HELLO, 0, CLIENT_HELLO.length));
@@ -112,8 +112,9 @@ class TlsDecoderTest {
         assertTrue(TlsDecoder.looksLikeTlsAnyPort(hex("1703030002abcd"), 0, 7));
         assertTrue(TlsDecoder.looksLikeTlsAnyPort(hex("1703030002abcd1703030010"), 0, 12));
         assertFalse(TlsDecoder.looksLikeTlsAnyPort(hex("1703030002abcd4142434445"), 0, 12));
-        assertFalse(TlsDecoder.looksLikeTlsAnyPort(hex("16030100200b000004"), 0, 9));
-        assertFalse(TlsDecoder.looksLikeTlsAnyPort(hex("1603010008010000ff"), 0, 9));
+        assertTrue(TlsDecoder.looksLikeTlsAnyPort(hex("16030100070b000003000000"), 0, 12));
+        assertFalse(TlsDecoder.looksLikeTlsAnyPort(hex("16030100200b0000ff"), 0, 9));
+        assertFalse(TlsDecoder.looksLikeTlsAnyPort(hex("1603010008630000ff"), 0, 9));
     }
 
     @Test
