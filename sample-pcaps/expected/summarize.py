@@ -81,14 +81,15 @@ def main(rel, fields_path, stderr_path, out_json, out_tsv):
     bindings = {}
     protocols = collections.Counter()
     for row in rows:
-        dst = first(row["eth.dst"])
+        # 802.11 has no eth fields: its DA/SA (or a control frame's receiver/transmitter) are the frame's MACs.
+        dst = first(row["eth.dst"]) or first(row["wlan.da"]) or first(row["wlan.ra"])
         if dst == BROADCAST:
             broadcast += 1
         elif dst and int(dst[:2], 16) & 1:
             multicast += 1
         elif dst:
             unicast += 1
-        src = first(row["eth.src"]) or first(row["sll.src.eth"])
+        src = first(row["eth.src"]) or first(row["sll.src.eth"]) or first(row["wlan.sa"]) or first(row["wlan.ta"])
         if src:
             src_macs.add(src)
         for vid in all_values(row["vlan.id"]) + all_values(row["ieee8021ad.id"]):

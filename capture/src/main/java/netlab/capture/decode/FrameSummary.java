@@ -29,9 +29,10 @@ public final class FrameSummary {
         }
         boolean linkPrinted = sb.length() > 0;
         if (linkPrinted) {
-            // An 802.3 length field (IEEE 802.3 clause 3.2.6) stays "802.3" even when SNAP then names an EtherType.
-            boolean lengthField = ether && v.has(12, 2) && v.u16(12) <= 1500;
-            int first = v.vlanCount() > 0 ? v.vlanTpid(0) : lengthField ? -1 : v.etherType();
+            // The outer header's own type: tunnels (MPLS pseudowires) overwrite the view's EtherType and add tags.
+            int tags = outerTags(v);
+            int outer = ether ? typeOrLength(v, 12) : v.innerEthernetOffset() >= 0 ? -1 : v.etherType();
+            int first = tags > 0 ? v.vlanTpid(0) : outer;
             if (ether && first < 0) {
                 sb.append("802.3");
             } else {
@@ -40,10 +41,10 @@ public final class FrameSummary {
             // tcpdump prints the 802.3 length field itself for length frames (IEEE 802.3 clause 3.2.6).
             int length = ether && first < 0 && v.has(12, 2) ? v.u16(12) : f.originalLength();
             sb.append(", length ").append(length).append(": ");
-            for (int t = 0; t < v.vlanCount(); t++) {
+            for (int t = 0; t < tags; t++) {
                 sb.append("vlan ").append(v.vlanId(t)).append(", p ").append(v.vlanPriority(t));
                 sb.append(v.vlanDei(t) ? ", DEI, " : ", ");
-                int inner = t + 1 < v.vlanCount() ? v.vlanTpid(t + 1) : v.etherType();
+                int inner = t + 1 < tags ? v.vlanTpid(t + 1) : typeOrLength(v, v.vlanOffset(t) + 2);
                 if (inner >= 0) {
                     etherTypeName(sb, inner);
                     sb.append(", ");
@@ -64,6 +65,20 @@ public final class FrameSummary {
         }
         sb.setLength(n);
         return sb.toString();
+    }
+
+    /** The VLAN tags of the outer frame: those before a tunnelled Ethernet header. */
+    private static int outerTags(PacketView v) {
+        int n = 0;
+        while (n < v.vlanCount() && (v.innerEthernetOffset() < 0 || v.vlanOffset(n) < v.innerEthernetOffset())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The EtherType at {@code off}, or -1 for an 802.3 length (IEEE 802.3 clause 3.2.6) or uncaptured bytes. */
+    private static int typeOrLength(PacketView v, int off) {
+        return v.has(off, 2) && v.u16(off) > 1500 ? v.u16(off) : -1;
     }
 
     private static String sllDirection(int type) {

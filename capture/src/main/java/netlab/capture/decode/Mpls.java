@@ -41,12 +41,30 @@ enum Mpls implements Dissector {
         switch (v.u8(p) >>> 4) {
             case 4 -> NetworkDecoder.ipv4(v, p);
             case 6 -> NetworkDecoder.ipv6(v, p);
-            case 0 -> {
-                v.push(Protocol.PWETHCW, p);
-                Decoder.innerEthernet(v, p + 4, end);
-            }
+            case 0 -> pseudowire(v, p, end);
             default -> v.payload(p, end);
         }
+    }
+
+    /**
+     * tshark's {@code pwethheuristic}: an Ethernet pseudowire (RFC 4448) with or without the control word
+     * (RFC 4385, first nibble 0), told apart by where a known EtherType sits.
+     */
+    private static void pseudowire(PacketView v, int p, int end) {
+        v.push(Protocol.PWETHHEURISTIC, p);
+        if (v.has(p + 12, 2) && knownType(v.u16(p + 12))) {
+            v.push(Protocol.PWETHNOCW, p);
+            Decoder.innerEthernet(v, p, end);
+        } else if (v.has(p + 16, 2) && knownType(v.u16(p + 16))) {
+            v.push(Protocol.PWETHCW, p);
+            Decoder.innerEthernet(v, p + 4, end);
+        } else {
+            v.payload(p, end);
+        }
+    }
+
+    private static boolean knownType(int type) {
+        return type == 0x0800 || type == 0x86dd || type == 0x0806 || type == 0x8100 || type == 0x88a8;
     }
 
     @Override

@@ -79,7 +79,9 @@ final class NetworkDecoder {
         v.ipDeclaredEnd = off + total;
         v.ipEnd = Math.min(v.ipEnd >= 0 ? v.ipEnd : v.captured, off + total);
         int next = off + ihl;
-        if ((frag & 0x1fff) != 0) {
+        // Any fragment, the first (MF set, offset 0) included, stops here as in tshark's default
+        // (ip.defragment: the datagram is dissected on its last fragment, which netlab cannot reassemble).
+        if ((frag & 0x3fff) != 0) {
             v.payload(next, v.ipEnd);
             return;
         }

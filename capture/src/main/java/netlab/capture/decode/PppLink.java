@@ -105,6 +105,10 @@ enum PppLink implements Dissector {
             case 0x0021 -> NetworkDecoder.ipv4(v, next);
             case 0x0057 -> NetworkDecoder.ipv6(v, next);
             case 0x0281 -> Mpls.decode(v, next, end);
+            case 0xc021 -> {
+                v.push(Protocol.LCP, next);
+                v.payload(next, end);
+            }
             default -> v.payload(next, end);
         }
     }

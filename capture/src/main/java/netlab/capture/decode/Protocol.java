@@ -14,10 +14,10 @@ package netlab.capture.decode;
  *   <li>A protocol is appended as soon as the layer below names it (EtherType, LLC SAP, IP protocol,
  *       port), even when its header then turns out truncated or invalid, as tshark does; the
  *       {@link DecodeFailure} then says where and why decoding stopped.</li>
- *   <li>IPv4 with fragment offset != 0 and IPv6 with a fragment header of offset != 0 stop at the IP
- *       layer; a first fragment (offset 0, more-fragments set) is decoded as far as it goes, its UDP length
- *       (the whole datagram's) not checked, as tshark with {@code ip.defragment:FALSE}. ICMP errors are not
- *       followed into the quoted datagram.</li>
+ *   <li>Every IPv4 fragment (more-fragments set or offset != 0) and IPv6 with a fragment header of
+ *       offset != 0 stop at the IP layer, as tshark (which dissects the reassembled datagram on the last
+ *       fragment); an IPv6 first fragment goes on, its UDP length (the whole datagram's) not checked.
+ *       ICMP errors are not followed into the quoted datagram.</li>
  *   <li>IP protocol 4 and 41 (IP-in-IP, 6in4) append the inner {@code ip}/{@code ipv6}; 51 appends
  *       {@code ah} and goes on with its next header; 50 is {@code esp}, its payload opaque.</li>
  *   <li>L7 is classified only when at least one payload byte was captured, trying the lower port first
@@ -47,7 +47,10 @@ public enum Protocol {
     WLAN_RADIO("wlan_radio", 1, "802.11 radio information"),
     WLAN("wlan", 2, "IEEE 802.11 wireless LAN"),
     MPLS("mpls", 2, "MultiProtocol Label Switching Header"),
+    PWETHHEURISTIC("pwethheuristic", 2, "PW Ethernet Heuristic"),
     PWETHCW("pwethcw", 2, "PW Ethernet Control Word"),
+    PWETHNOCW("pwethnocw", 2, "PW Ethernet (no CW)"),
+    LCP("lcp", 2, "PPP Link Control Protocol"),
     VLAN("vlan", 2, "802.1Q Virtual LAN"),
     IEEE8021AD("ieee8021ad", 2, "802.1ad Provider Bridge (Q-in-Q)"),
     LLC("llc", 2, "Logical-Link Control"),

@@ -155,7 +155,14 @@ final class SummaryParts {
             int t = v.ipv6ExtensionType(i);
             sb.append(t == 0 ? "HBH " : t == 60 ? "DSTOPT " : t == 43 ? "srcrt " : t == 44 ? "frag " : "AH ");
         }
-        if (Dissectors.summary(sb, v, lastIpIndex(v) + 1, v.depth()) || v.l4HeaderLength() == 0) {
+        if (Dissectors.summary(sb, v, lastIpIndex(v) + 1, v.depth())) {
+            return;
+        }
+        if (v.l4HeaderLength() == 0) {
+            if (v.ipFragment() && v.ipVersion() == 4 && v.l4Offset() < 0) {
+                // tcpdump names the protocol of a fragment it does not decode further (print-ip.c).
+                sb.append("ip-proto-").append(v.ipProtocol());
+            }
             return;
         }
         int l4Length = v.ipDeclaredEnd - v.l4Offset();

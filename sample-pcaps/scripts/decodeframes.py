@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Writes sample-pcaps/decode/*.pcap: frames built byte by byte from the RFC/IEEE layouts, one file per link
+type or encapsulation netlab decodes beyond Ethernet (issue 15), so tshark-derived goldens cover them.
+
+Usage: sample-pcaps/scripts/decodeframes.py   (python3 only; writes files, sends nothing)
+Every frame is fixed (no randomness, timestamps 1700000000 + frame index), so reruns are byte-identical.
+"""
+import os
+import struct
+import zlib
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "decode")
+
+
+def pcap(name, linktype, frames):
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, linktype))
+        for i, b in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(b), len(b)))
+            f.write(b)
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ip4(src, dst, proto, payload, ident=1, flags=0, total=None):
+    tl = 20 + len(payload) if total is None else total
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, tl, ident, flags, 64, proto, 0, bytes(src), bytes(dst))
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+def ip6(nh, payload):
+    return (struct.pack("!IHBB", 0x60000000, len(payload), nh, 64)
+            + bytes.fromhex("20010db8000000000000000000000001") + bytes.fromhex("20010db8000000000000000000000002")
+            + payload)
+
+
+def echo(ident=7, seq=1):
+    b = bytearray(struct.pack("!BBHHH", 8, 0, 0, ident, seq) + b"abcdefgh")
+    struct.pack_into("!H", b, 2, csum(bytes(b)))
+    return bytes(b)
+
+
+A, B = [10, 0, 0, 1], [10, 0, 0, 2]
+ICMP = ip4(A, B, 1, echo())
+ICMP6 = ip6(58, struct.pack("!BBHHH", 128, 0, 0, 9, 2) + b"pingping")
+ETH = bytes.fromhex("000000000002000000000001")
+ARP_REQ = bytes.fromhex("0001080006040001" "020000000001" "0a000001" "000000000000" "0a000002")
+ARP_REP = bytes.fromhex("0001080006040002" "020000000002" "0a000002" "020000000001" "0a000001")
+
+
+def tlv(t, v):
+    n = 4 + len(v)
+    return struct.pack("<HH", n, t) + v + b"\0" * (-n % 4)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    pcap("null-loopback.pcap", 0, [struct.pack("<I", 2) + ICMP, struct.pack("<I", 30) + ICMP6])
+    pcap("loop.pcap", 108, [struct.pack(">I", 2) + ICMP])
+    pcap("raw-12.pcap", 12, [ICMP, ICMP6])
+    pcap("raw-ipv4.pcap", 228, [ICMP])
+    pcap("raw-ipv6.pcap", 229, [ICMP6])
+    pcap("ppp.pcap", 9, [bytes.fromhex("ff030021") + ICMP, bytes.fromhex("ff030057") + ICMP6,
+                         bytes.fromhex("ff03c021") + bytes.fromhex("01010004")])
+    pcap("ppp-hdlc.pcap", 50, [bytes.fromhex("ff030021") + ICMP])
+    session = bytes.fromhex("1100") + struct.pack("!HH", 0x1234, 2 + len(ICMP)) + bytes.fromhex("0021") + ICMP
+    pcap("ppp-ether.pcap", 51, [session])
+    padi = bytes.fromhex("1109") + struct.pack("!HH", 0, 8) + bytes.fromhex("01010000" "01030000")
+    pcap("pppoe.pcap", 1, [ETH + bytes.fromhex("8863") + padi, ETH + bytes.fromhex("8864") + session])
+    pcap("chdlc.pcap", 104, [bytes.fromhex("0f000800") + ICMP, bytes.fromhex("0f0086dd") + ICMP6])
+    nflog = (bytes([2, 0]) + struct.pack(">H", 7) + tlv(1, struct.pack(">HBB", 0x0800, 1, 0)) + tlv(10, b"drop\0")
+             + tlv(9, ICMP))
+    pcap("nflog.pcap", 239, [nflog])
+    bssid, sta1, sta2 = (bytes.fromhex(h) for h in ("02aabbccdd01", "020000000001", "020000000002"))
+    snap_arp = bytes.fromhex("aaaa030000000806")
+    from_ds = bytes.fromhex("0802") + b"\0\0" + b"\xff" * 6 + bssid + sta1 + b"\x10\x00" + snap_arp + ARP_REQ
+    to_ds_qos = (bytes.fromhex("8801") + b"\0\0" + bssid + sta2 + sta1 + b"\x20\x00" + b"\0\0" + snap_arp + ARP_REP)
+    beacon = (bytes.fromhex("8000") + b"\0\0" + b"\xff" * 6 + bssid + bssid + b"\x30\x00" + bytes(8)
+              + struct.pack("<HH", 100, 0x0401) + bytes([0, 4]) + b"test")
+    ack = bytes.fromhex("d400") + b"\0\0" + sta1
+    ip_data = bytes.fromhex("0801") + b"\0\0" + bssid + sta1 + sta2 + b"\x40\x00" + bytes.fromhex("aaaa030000000800") + ICMP
+    pcap("wlan.pcap", 105, [from_ds, to_ds_qos, beacon, ack, ip_data])
+    rt = bytes.fromhex("0000") + struct.pack("<HI", 10, 0x06) + bytes([0x00, 0x02])
+    rt_fcs = bytes.fromhex("0000") + struct.pack("<HI", 10, 0x06) + bytes([0x10, 0x02])
+    fcs = lambda b: b + struct.pack("<I", zlib.crc32(b))
+    pcap("radiotap.pcap", 127, [rt + from_ds, rt + to_ds_qos, rt + beacon, rt_fcs + fcs(from_ds), rt + ip_data])
+    mpls = lambda label, bottom, ttl=64: struct.pack("!I", label << 12 | bottom << 8 | ttl)
+    pw = bytes.fromhex("ffffffffffff" "020000000001" "0806") + ARP_REQ + bytes(18)
+    pcap("mpls.pcap", 1, [ETH + bytes.fromhex("8847") + mpls(100, 1) + ICMP,
+                          ETH + bytes.fromhex("8847") + mpls(200, 0) + mpls(300, 1) + ICMP6,
+                          bytes.fromhex("020000000b02020000000a01") + bytes.fromhex("8847") + mpls(16, 1) + bytes(4) + pw,
+                          bytes.fromhex("020000000b02020000000a01") + bytes.fromhex("8847") + mpls(17, 1) + pw])
+    udp = struct.pack("!HHHH", 53, 33333, 1208, 0) + bytes.fromhex("1234818000010001000000010377777700000100")
+    tcp = struct.pack("!HHIIBBHHH", 80, 40000, 1000, 2000, 0x50, 0x18, 502, 0, 0) + b"x" * 100
+    ah = bytes([1, 4, 0, 0]) + struct.pack("!II", 0x1000, 5) + bytes(12)
+    v4 = ETH + bytes.fromhex("0800")
+    pcap("ip-tunnels.pcap", 1, [
+        v4 + ip4(A, B, 17, udp, ident=0x4242, flags=0x2000),
+        v4 + ip4(A, B, 6, tcp, total=0),
+        v4 + ip4(A, B, 51, ah + echo()),
+        v4 + ip4(A, B, 4, ip4([192, 168, 0, 1], [192, 168, 0, 2], 1, echo())),
+        v4 + ip4(A, B, 41, ICMP6),
+        v4 + ip4(A, B, 50, struct.pack("!II", 0x1001, 3) + bytes(32)),
+        ETH + bytes.fromhex("86dd") + ip6(4, ICMP),
+    ])
+
+
+if __name__ == "__main__":
+    main()
