@@ -15,8 +15,11 @@ import netlab.analyzers.mac.MacTableEvent;
 enum FailOn {
     /** One IP claimed by two MACs: ip_conflict, flip_flop or changed_mac events. */
     CONFLICT(ArpEvent.IpConflict.class, ArpEvent.FlipFlop.class, ArpEvent.ChangedMac.class),
-    /** Possible spoofing: an unsolicited reply that changed a binding, or Ethernet source ≠ ARP sender. */
-    SPOOF(ArpEvent.SenderMismatch.class),
+    /**
+     * Possible spoofing: an unsolicited reply that changed a binding, Ethernet source ≠ ARP sender, or ARP
+     * poisoning (arp_poisoning).
+     */
+    SPOOF(ArpEvent.SenderMismatch.class, ArpEvent.ArpPoisoning.class),
     /** arp_storm or broadcast_storm events. */
     STORM(ArpEvent.ArpStorm.class, BroadcastEvent.BroadcastStorm.class),
     /** mac_flood events. */

@@ -113,6 +113,11 @@ final class NamespaceLab implements AutoCloseable {
         }
     }
 
+    /** The namespace holding bridge br0 and its ports pK of {@link #bridged}. */
+    String bridge() {
+        return a.substring(0, a.length() - 1) + "br";
+    }
+
     /** The namespace of host {@code k} (from 1) of {@link #bridged}. */
     String host(int k) {
         return hosts.get(k - 1);

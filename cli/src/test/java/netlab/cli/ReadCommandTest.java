@@ -80,7 +80,9 @@ class ReadCommandTest {
             assertTrue(r.err().lines().count() <= 1, r.err());
             if (r.code() != ExitCode.BAD_CAPTURE) {
                 long frames = r.out().lines().filter(l -> !l.startsWith(" ")).count();
-                for (String layer : List.of("L1 Physical", "L5 Session", "L6 Presentation", "L7 Application")) {
+                // L1 is the frame itself (a radiotap header, also L1, comes beside it); L5-L7 appear once each.
+                for (String layer : List.of("L1 Physical     Frame (frame)", "L5 Session", "L6 Presentation",
+                        "L7 Application")) {
                     assertEquals(frames, r.out().lines().filter(l -> l.startsWith("    " + layer)).count(), layer);
                 }
             }

@@ -21,7 +21,7 @@ class ScenarioEventsTest {
         "arp-icmp.pcap       | new_station new_station                                    | unanswered,conflict,spoof,storm,flood,malformed | ",
         "arp-absent.pcap     | new_station                                                | conflict,spoof,storm,flood,malformed | unanswered",
         "arp-gratuitous.pcap | new_station                                                | unanswered,conflict,spoof,storm,flood,malformed | ",
-        "arp-spoof.pcap      | new_station new_station unsolicited_reply ip_conflict unsolicited_reply unsolicited_reply unsolicited_reply unsolicited_reply flip_flop | unanswered,storm,flood,malformed | conflict,spoof",
+        "arp-spoof.pcap      | new_station new_station unsolicited_reply arp_poisoning ip_conflict unsolicited_reply unsolicited_reply unsolicited_reply unsolicited_reply flip_flop | unanswered,storm,flood,malformed | conflict,spoof",
         "arp-burst.pcap      | new_station arp_storm arp_storm                            | conflict,spoof,flood,malformed | storm,unanswered",
         "mac-flood.pcap      | mac_flood                                                  | conflict,spoof,storm,unanswered,malformed | flood",
         "vlan.pcap           | new_station new_station new_station new_station new_station | conflict,spoof,storm,flood,malformed | unanswered",

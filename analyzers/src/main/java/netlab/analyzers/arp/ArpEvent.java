@@ -90,6 +90,35 @@ public sealed interface ArpEvent extends Event {
     }
 
     /**
+     * ARP cache poisoning: {@code attackerMac} claimed {@code ip} in an unsolicited or targeted ARP packet sent to
+     * the victim ({@code victimIp}, {@code victimMac}), while stronger evidence ({@code evidence}: the IP's own ARP,
+     * or the target fields of a reply) binds the IP to {@code ownerMac}; both the victim told and the owner
+     * whose IP is taken are victims of the man in the middle.
+     */
+    record ArpPoisoning(long timeNanos, int vlan, long attackerMac, int ip, long ownerMac, String evidence,
+                        int victimIp, long victimMac) implements ArpEvent {
+        public String type() {
+            return "arp_poisoning";
+        }
+
+        public String reason() {
+            String victim = victimIp == 0 ? macText(victimMac) : ipText(victimIp) + " (" + macText(victimMac) + ")";
+            return "ARP poisoning: " + macText(attackerMac) + " told " + victim + " that " + ipText(ip) + " is at it, but " + ipText(ip) + " is " + macText(ownerMac) + " ("
+                    + evidence.replace('_', ' ') + ")" + at(vlan);
+        }
+
+        public void writeDetails(JsonGenerator g) throws IOException {
+            g.writeNumberField("vlan", vlan);
+            g.writeStringField("attacker_mac", macText(attackerMac));
+            g.writeStringField("ip", ipText(ip));
+            g.writeStringField("owner_mac", macText(ownerMac));
+            g.writeStringField("evidence", evidence);
+            g.writeStringField("victim_ip", ipText(victimIp));
+            g.writeStringField("victim_mac", macText(victimMac));
+        }
+    }
+
+    /**
      * More than the threshold of requests within the window, segment-wide ({@code source} -1) or from one
      * source MAC; {@code spanNanos} is the time those {@code requests} took.
      */

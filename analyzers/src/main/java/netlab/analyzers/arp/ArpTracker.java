@@ -13,8 +13,9 @@ import netlab.capture.decode.PacketView;
  * learns IP to MAC bindings and raises {@link ArpEvent}s in capture order. All time is capture time: a request
  * becomes unanswered when a later frame's timestamp passes its time plus the timeout, or at {@link #finish()}.
  *
- * <p>Events of one frame come in this order: sender_mismatch, unsolicited_reply, then the binding event
- * (new_station, ip_conflict, flip_flop or changed_mac), then arp_storm (segment before source).
+ * <p>Events of one frame come in this order: sender_mismatch, unsolicited_reply, arp_poisoning, then the
+ * binding event (new_station, ip_conflict, flip_flop or changed_mac), then arp_storm (segment before source).
+ * Poisoning is judged by {@link PoisonDetector} against evidence learned from every frame's ARP and IPv4.
  */
 public final class ArpTracker implements FrameAnalyzer {
 
@@ -55,6 +56,7 @@ public final class ArpTracker implements FrameAnalyzer {
     private final StormDetector storms;
     private final RttStats rtt;
     private final KeyedCounters groups;
+    private final PoisonDetector poison;
     private final List<Pair> pairList = new ArrayList<>();
     private final List<Unanswered> unansweredList = new ArrayList<>();
     private UnansweredHook hook = (mac, vlan, t) -> {
@@ -72,6 +74,8 @@ public final class ArpTracker implements FrameAnalyzer {
     private long malformed;
     private long otherOpcodes;
     private long mismatches;
+    private long poisonings;
+    private static final long BROADCAST = 0xffff_ffff_ffffL;
 
     private static final int ATM_ARP_HW_TYPE = 19;
 
@@ -84,6 +88,7 @@ public final class ArpTracker implements FrameAnalyzer {
                 config.stormWindowNanos(), config.stormSourceCap());
         this.rtt = new RttStats(config.rttSampleCap());
         this.groups = new KeyedCounters(config.groupCap());
+        this.poison = new PoisonDetector(config.bindingCap(), config.bindingCap());
     }
 
     public void setUnansweredHook(UnansweredHook h) {
@@ -95,10 +100,13 @@ public final class ArpTracker implements FrameAnalyzer {
         long t = v.frame().timestampNanos();
         pending.expire(t);
         int kinds = ArpClassifier.classify(v);
+        int vlan = v.vlanCount() > 0 ? v.vlanId(0) : 0;
         if (kinds == ArpClassifier.NONE) {
+            if (v.ipVersion() == 4 && v.ipHeaderCount() == 1 && v.nearestSrcMac() >= 0) {
+                poison.learn(vlan, v.ipv4Src(), v.nearestSrcMac(), PoisonDetector.IPV4);
+            }
             return;
         }
-        int vlan = v.vlanCount() > 0 ? v.vlanId(0) : 0;
         // requests/replies count every frame whose opcode field reads 1/2, malformed ones and RARP-typed
         // ones included, so they equal tshark's arp.opcode counts; only well-formed ones are analysed.
         // ATM ARP (hardware type 19) has its own layout (RFC 2225 §8.7), which tshark decodes apart.
@@ -125,10 +133,31 @@ public final class ArpTracker implements FrameAnalyzer {
             listener.onEvent(new ArpEvent.SenderMismatch(t, vlan, spa, v.srcMac(), sha, v.arpOpcode()));
         }
         boolean learnable = spa != 0 && sha != 0 && (sha & 0x0100_0000_0000L) == 0;
+        boolean ownFrame = learnable && !ArpClassifier.is(kinds, ArpClassifier.SENDER_MISMATCH);
         if (request && !gratuitousOrProbe) {
             pending.request(vlan, sha, spa, v.arpTargetIp(), t);
+            if (ownFrame) {
+                poison.learn(vlan, spa, sha, PoisonDetector.OWN);
+            }
         } else if (!request && !gratuitousOrProbe) {
-            reply(v, t, vlan, sha, spa, learnable);
+            poison.learn(vlan, v.arpTargetIp(), v.arpTargetMac(), PoisonDetector.TARGET);
+            if (reply(v, t, vlan, sha, spa, learnable)) {
+                if (ownFrame) {
+                    poison.learn(vlan, spa, sha, PoisonDetector.OWN);
+                }
+            } else if (learnable) {
+                raise(poison.claim(t, vlan, spa, sha, v.arpTargetIp(), v.arpTargetMac()));
+            }
+        } else if (ArpClassifier.is(kinds, ArpClassifier.GRATUITOUS) && learnable) {
+            long dst = v.nearestDstMac();
+            if (dst == BROADCAST || dst < 0) {
+                // A broadcast announcement (RFC 5227 section 2.3), as a failover sends: the IP moves.
+                if (ownFrame) {
+                    poison.learn(vlan, spa, sha, PoisonDetector.OWN);
+                }
+            } else {
+                raise(poison.claim(t, vlan, spa, sha, 0, dst));
+            }
         }
         if (learnable) {
             ArpEvent e = bindings.claim(vlan, spa, sha, t);
@@ -138,6 +167,13 @@ public final class ArpTracker implements FrameAnalyzer {
         }
         if (request) {
             storms.request(vlan, v.srcMac() >= 0 ? v.srcMac() : sha, t, listener);
+        }
+    }
+
+    private void raise(ArpEvent e) {
+        if (e != null) {
+            poisonings++;
+            listener.onEvent(e);
         }
     }
 
@@ -153,7 +189,8 @@ public final class ArpTracker implements FrameAnalyzer {
         return (kinds & kind) != 0 ? 1 : 0;
     }
 
-    private void reply(PacketView v, long t, int vlan, long sha, int spa, boolean learnable) {
+    /** Pairs the reply with its request; returns false (after raising unsolicited_reply) when it answered none. */
+    private boolean reply(PacketView v, long t, int vlan, long sha, int spa, boolean learnable) {
         long tha = v.arpTargetMac();
         int tpa = v.arpTargetIp();
         long requested = pending.answer(vlan, tha, tpa, spa, t);
@@ -163,12 +200,13 @@ public final class ArpTracker implements FrameAnalyzer {
             if (pairList.size() < config.listCap()) {
                 pairList.add(new Pair(requested, vlan, tha, tpa, spa, sha, t - requested));
             }
-            return;
+            return true;
         }
         unsolicited++;
         long current = bindings.current(vlan, spa);
         boolean changes = learnable && current >= 0 && current != sha;
         listener.onEvent(new ArpEvent.UnsolicitedReply(t, vlan, spa, sha, tpa, tha, changes, changes ? current : -1));
+        return false;
     }
 
     private void settled(long requestNanos, int vlan, long senderMac, int senderIp, int targetIp) {
@@ -194,6 +232,11 @@ public final class ArpTracker implements FrameAnalyzer {
         return new Counts(requests, replies, gratuitous, probes, announcements, unicastRequests,
                 repliesToBroadcast, pairs, unanswered, unsolicited, malformed, otherOpcodes, mismatches,
                 storms.storms());
+    }
+
+    /** arp_poisoning events raised (distinct attacker, claimed IP and victim). */
+    public long poisonings() {
+        return poisonings;
     }
 
     /** RTT summary, or null when no request was answered. */

@@ -157,8 +157,9 @@ class ArpTrackerTest {
         assertEquals(new ArpEvent.UnsolicitedReply(S, 0, ip("10.0.0.2"), m(3), ip("10.0.0.1"), m(1), true, m(2)),
                 u);
         assertTrue(u.reason().endsWith("possible spoofing"));
-        assertEquals("ip_conflict", r.events.get(2).type());
-        assertEquals(3, r.events.size());
+        assertEquals("arp_poisoning", r.events.get(2).type());
+        assertEquals("ip_conflict", r.events.get(3).type());
+        assertEquals(4, r.events.size());
     }
 
     @Test
