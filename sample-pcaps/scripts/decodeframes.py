@@ -110,6 +110,45 @@ def main():
         v4 + ip4(A, B, 50, struct.pack("!II", 0x1001, 3) + bytes(32)),
         ETH + bytes.fromhex("86dd") + ip6(4, ICMP),
     ])
+    pcap("l2-control.pcap", 1, l2_control())
+
+
+def l2_control():
+    """LLDP, LACP, Marker, GVRP, MVRP, PTP, MACsec and EAPOL frames, one each (two for EAPOL)."""
+    def lldp_tlv(t, v):
+        return struct.pack("!H", (t << 9) | len(v)) + v
+    src = bytes.fromhex("00163e112233")
+    lldp = (lldp_tlv(1, b"\x04" + src) + lldp_tlv(2, b"\x05" + b"Gi1/0/7") + lldp_tlv(3, struct.pack("!H", 120))
+            + lldp_tlv(4, b"uplink to core") + lldp_tlv(5, b"sw-access-1") + lldp_tlv(6, b"Example OS 1.2")
+            + lldp_tlv(7, struct.pack("!HH", 0x0014, 0x0004))
+            + lldp_tlv(8, bytes([5, 1, 192, 0, 2, 10, 2]) + struct.pack("!I", 7) + b"\x00")
+            + lldp_tlv(127, bytes.fromhex("0080c2") + b"\x01" + struct.pack("!H", 10))
+            + lldp_tlv(127, bytes.fromhex("0080c2") + b"\x03" + struct.pack("!H", 10) + b"\x05" + b"users")
+            + lldp_tlv(0, b""))
+
+    def party(t, sysmac, port):
+        return struct.pack("!BBH", t, 20, 32768) + sysmac + struct.pack("!HHHB", 13, 32768, port, 0x3D) + b"\0\0\0"
+    lacp = (bytes([1, 1]) + party(1, src, 7) + party(2, bytes.fromhex("00163e445566"), 3)
+            + bytes([3, 16]) + struct.pack("!H", 50) + bytes(12) + bytes([0, 0]) + bytes(50))
+    marker = bytes([2, 1, 1, 16]) + struct.pack("!H", 7) + src + struct.pack("!I", 1) + bytes(4) + bytes(90)
+    garp = bytes.fromhex("424203") + bytes.fromhex("0001") + bytes([1, 4, 2]) + struct.pack("!H", 10) + bytes(2)
+    mvrp = bytes([0, 1, 2]) + struct.pack("!H", 1) + struct.pack("!H", 10) + bytes([36]) + bytes(4)
+    ptp = (bytes([0x00, 0x02]) + struct.pack("!H", 44) + bytes(2) + struct.pack("!H", 0x0200) + bytes(12)
+           + bytes.fromhex("00163efffe112233") + struct.pack("!HH", 1, 77) + bytes(2) + bytes(10))
+    sectag = bytes([0x2C, 0]) + struct.pack("!I", 5) + src + struct.pack("!H", 1)
+    eap = bytes([1, 1]) + struct.pack("!H", 5) + bytes([1])
+    pad = lambda b: b + bytes(max(0, 60 - len(b)))
+    return [
+        bytes.fromhex("0180c200000e") + src + bytes.fromhex("88cc") + lldp,
+        bytes.fromhex("0180c2000002") + src + bytes.fromhex("8809") + lacp,
+        bytes.fromhex("0180c2000002") + src + bytes.fromhex("8809") + marker,
+        pad(bytes.fromhex("0180c2000021") + src + struct.pack("!H", len(garp)) + garp),
+        pad(bytes.fromhex("0180c2000021") + src + bytes.fromhex("88f5") + mvrp),
+        bytes.fromhex("011b19000000") + src + bytes.fromhex("88f7") + ptp,
+        bytes.fromhex("00163e445566") + src + bytes.fromhex("88e5") + sectag + bytes(32),
+        pad(bytes.fromhex("0180c2000003") + src + bytes.fromhex("888e") + bytes([2, 1, 0, 0])),
+        pad(bytes.fromhex("0180c2000003") + src + bytes.fromhex("888e") + bytes([2, 0]) + struct.pack("!H", 5) + eap),
+    ]
 
 
 if __name__ == "__main__":

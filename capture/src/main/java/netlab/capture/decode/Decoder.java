@@ -85,10 +85,13 @@ public final class Decoder {
             case 0x8847, 0x8848 -> Mpls.decode(v, off, v.captured);
             case 0x8863 -> PppLink.pppoe(v, off, false);
             case 0x8864 -> PppLink.pppoe(v, off, true);
-            case 0x888e -> {
-                v.push(Protocol.EAPOL);
-                v.payload(off, v.captured);
-            }
+            case 0x888e -> Eapol.decode(v, off);
+            case 0x88cc -> Lldp.decode(v, off);
+            case 0x8809 -> SlowProtocols.decode(v, off);
+            case 0x88f7 -> Ptp.decode(v, off, v.captured);
+            case 0x88e5 -> Macsec.decode(v, off);
+            case 0x88f5 -> Mrp.decode(v, off, v.captured, Protocol.MVRP);
+            case 0x88f6 -> Mrp.decode(v, off, v.captured, Protocol.MMRP);
             default -> v.payload(off, v.captured);
         }
     }
@@ -162,9 +165,17 @@ public final class Decoder {
         }
     }
 
-    /** IEEE 802.1D clause 9.3: every BPDU starts with protocol id (2), version (1) and type (1). */
+    /**
+     * IEEE 802.1D clause 9.3: every BPDU starts with protocol id (2), version (1) and type (1); protocol id 1
+     * on the same SAP is GARP.
+     */
     private static void stp(PacketView v, int off, int end) {
         v.push(Protocol.STP);
+        if (v.has(off, 2) && v.u16(off) == 1) {
+            // Protocol id 1 is GARP (IEEE 802.1D-2004 clause 12.11), named by its group address as tshark does.
+            Mrp.decode(v, off, end, v.dstMac == 0x0180_c200_0020L ? Protocol.GMRP : Protocol.GVRP);
+            return;
+        }
         if (!v.has(off, 4)) {
             v.fail(Protocol.STP, off, "truncated BPDU");
             return;

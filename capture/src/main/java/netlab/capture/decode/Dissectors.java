@@ -25,6 +25,16 @@ final class Dissectors {
         BY_PROTOCOL.put(Protocol.WLAN, Ieee80211.WLAN);
         BY_PROTOCOL.put(Protocol.RADIOTAP, Ieee80211.RADIOTAP);
         BY_PROTOCOL.put(Protocol.MPLS, Mpls.MPLS);
+        BY_PROTOCOL.put(Protocol.LLDP, Lldp.LLDP);
+        BY_PROTOCOL.put(Protocol.LACP, SlowProtocols.LACP);
+        BY_PROTOCOL.put(Protocol.MARKER, SlowProtocols.MARKER);
+        BY_PROTOCOL.put(Protocol.PTP, Ptp.PTP);
+        BY_PROTOCOL.put(Protocol.MACSEC, Macsec.MACSEC);
+        BY_PROTOCOL.put(Protocol.EAPOL, Eapol.EAPOL);
+        BY_PROTOCOL.put(Protocol.GVRP, Mrp.GVRP);
+        BY_PROTOCOL.put(Protocol.GMRP, Mrp.GMRP);
+        BY_PROTOCOL.put(Protocol.MVRP, Mrp.MVRP);
+        BY_PROTOCOL.put(Protocol.MMRP, Mrp.MMRP);
     }
 
     private Dissectors() {

@@ -110,6 +110,8 @@ public final class FrameSummary {
             case 0x8847 -> "MPLS unicast";
             case 0x8848 -> "MPLS multicast";
             case 0x8809 -> "Slow Protocols";
+            case 0x88f7 -> "PTP";
+            case 0x88e5 -> "802.1AE MACsec";
             default -> "Unknown";
         };
         sb.append("ethertype ").append(name).append(" (0x");

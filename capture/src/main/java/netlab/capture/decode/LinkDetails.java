@@ -20,8 +20,12 @@ final class LinkDetails {
                 case NULL -> out.add(new FieldList(v).hex("family", 0, 4).layer(p, 0, 4));
                 case RAW -> out.add(new FieldList(v).layer(p, 0, 0));
                 case LLC -> out.add(llc(v));
-                case STP -> out.add(stp(v));
-                case CDP, EAPOL -> out.add(payloadOnly(v, p));
+                case STP -> {
+                    if (!v.has(Protocol.GVRP) && !v.has(Protocol.GMRP)) {
+                        out.add(stp(v));
+                    }
+                }
+                case CDP -> out.add(payloadOnly(v, p));
                 default -> {
                 }
             }
@@ -71,7 +75,8 @@ final class LinkDetails {
     private static Layer stp(PacketView v) {
         int off = v.payloadOffset() >= 0 ? v.payloadOffset() : v.failure().offset();
         FieldList l = new FieldList(v).hex16("protocol_id", off).u8("version", off + 2).u8("bpdu_type", off + 3);
-        if (l.has(off, 4) && v.u8(off + 3) != 0x80) {
+        // Fields only from the BPDU's own bytes (the LLC length bounds it), never from the frame's padding.
+        if (l.has(off, 4) && v.u8(off + 3) != 0x80 && v.payloadLength() >= 35) {
             l.u8("flags", off + 4).hex("root_id", off + 5, 8).u32("root_path_cost", off + 13)
                     .hex("bridge_id", off + 17, 8).hex16("port_id", off + 25).u16("message_age", off + 27)
                     .u16("max_age", off + 29).u16("hello_time", off + 31).u16("forward_delay", off + 33);

@@ -104,13 +104,16 @@ final class SummaryParts {
                 .append(", ssap ").append(sap(v.llcSsap())).append(String.format(" (0x%02x) ", v.llcSsap() & 0xfe))
                 .append((v.llcSsap() & 1) == 0 ? "Command" : "Response")
                 .append(String.format(", ctrl 0x%02x: ", v.llcControl()));
+        if (Dissectors.summary(sb, v, v.indexOf(Protocol.LLC, 0) + 1, v.depth())) {
+            return false;
+        }
         if (v.has(Protocol.STP) && v.payloadOffset() >= 0) {
             int off = v.payloadOffset();
             int version = v.u8(off + 2);
             int type = v.u8(off + 3);
             sb.append("STP ").append(version == 0 ? "802.1d" : version == 2 ? "802.1w" : version == 3 ? "802.1s" : "v" + version)
                     .append(", ").append(type == 0 ? "Config" : type == 0x80 ? "Topology Change" : version == 3 ? "MSTP" : "Rapid STP");
-            if (type != 0x80 && v.has(off, 27)) {
+            if (type != 0x80 && v.payloadLength() >= 27) {
                 sb.append(String.format(", bridge-id %04x.%s.%04x", v.u16(off + 17), new MacAddress(v.mac(off + 19)),
                         v.u16(off + 25)));
             }
