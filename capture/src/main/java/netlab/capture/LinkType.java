@@ -86,15 +86,22 @@ public record LinkType(int value) {
         return r != null && r.decoded;
     }
 
-    /** The decoded link types for messages: {@code EN10MB (1), LINUX_SLL (113), ...}, in number order. */
+    /** The decoded link type numbers for messages, ascending: {@code 0, 1, 9, 12, ...}. */
     public static String supportedList() {
-        List<String> out = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         for (Row r : ROWS) {
             if (r.decoded) {
-                out.add(r.name + " (" + r.value + ")");
+                out.add(r.value);
             }
         }
-        return String.join(", ", out);
+        out.sort(null);
+        return out.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** For messages: {@code 253 (NETLINK, Linux netlink)}, or {@code 147} for a value not in the table. */
+    public String label() {
+        Row r = row();
+        return r == null ? String.valueOf(value) : value + " (" + r.name + ", " + r.description + ")";
     }
 
     /** As tcpdump's {@code link-type EN10MB (Ethernet)}; an unknown value as {@code LINKTYPE_147 (unknown)}. */

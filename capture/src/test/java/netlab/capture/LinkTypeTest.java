@@ -37,7 +37,9 @@ class LinkTypeTest {
         assertTrue(new LinkType(229).supported());
         assertFalse(new LinkType(242).supported());
         assertEquals("IPOIB", new LinkType(242).name());
-        assertTrue(LinkType.supportedList().startsWith("NULL (0), EN10MB (1), PPP (9), RAW (12)"));
+        assertEquals("0, 1, 9, 12, 14, 50, 51, 101, 104, 105, 108, 113, 127, 228, 229, 239, 276", LinkType.supportedList());
+        assertEquals("253 (NETLINK, Linux netlink)", new LinkType(253).label());
+        assertEquals("147", new LinkType(147).label());
         assertNotEquals(new LinkType(12), new LinkType(101));
     }
 }

@@ -38,8 +38,8 @@ final class CaptureInput {
     static void read(String path, String filter, FrameConsumer consumer) {
         try (FrameSource src = open(path)) {
             if (!src.linkType().supported()) {
-                throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType().value()
-                        + " " + src.linkType(), "netlab decodes " + LinkType.supportedList());
+                throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType().label(),
+                        "netlab decodes link types " + LinkType.supportedList() + "; see docs/decoding.md");
             }
             // The filter compiles before begin() creates any output (tcpdump leaves -w untouched on a bad filter).
             try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {

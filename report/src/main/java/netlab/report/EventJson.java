@@ -64,6 +64,14 @@ public final class EventJson {
             if (u.changesBinding()) {
                 g.writeStringField("previous_mac", mac(u.previousMac()));
             }
+        } else if (e instanceof ArpEvent.ArpPoisoning p) {
+            g.writeNumberField("vlan", p.vlan());
+            g.writeStringField("attacker_mac", mac(p.attackerMac()));
+            g.writeStringField("ip", Ipv4Address.format(p.ip()));
+            g.writeStringField("owner_mac", mac(p.ownerMac()));
+            g.writeStringField("evidence", p.evidence());
+            g.writeStringField("victim_ip", Ipv4Address.format(p.victimIp()));
+            g.writeStringField("victim_mac", mac(p.victimMac()));
         } else if (e instanceof ArpEvent.ArpStorm s) {
             arpStorm(g, s);
         } else if (e instanceof ArpEvent.Malformed m) {

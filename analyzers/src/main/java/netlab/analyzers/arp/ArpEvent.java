@@ -103,18 +103,9 @@ public sealed interface ArpEvent extends Event {
 
         public String reason() {
             String victim = victimIp == 0 ? macText(victimMac) : ipText(victimIp) + " (" + macText(victimMac) + ")";
-            return "ARP poisoning: " + macText(attackerMac) + " told " + victim + " that " + ipText(ip) + " is at it, but " + ipText(ip) + " is " + macText(ownerMac) + " ("
-                    + evidence.replace('_', ' ') + ")" + at(vlan);
-        }
-
-        public void writeDetails(JsonGenerator g) throws IOException {
-            g.writeNumberField("vlan", vlan);
-            g.writeStringField("attacker_mac", macText(attackerMac));
-            g.writeStringField("ip", ipText(ip));
-            g.writeStringField("owner_mac", macText(ownerMac));
-            g.writeStringField("evidence", evidence);
-            g.writeStringField("victim_ip", ipText(victimIp));
-            g.writeStringField("victim_mac", macText(victimMac));
+            return "ARP poisoning: " + macText(attackerMac) + " told " + victim + " that " + ipText(ip)
+                    + " is at it, but " + ipText(ip) + " is " + macText(ownerMac) + " (" + evidence.replace('_', ' ')
+                    + ")" + at(vlan);
         }
     }
 
