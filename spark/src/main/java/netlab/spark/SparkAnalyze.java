@@ -58,6 +58,11 @@ public final class SparkAnalyze {
         }
         outFs.mkdirs(new Path(outDir, "segments"));
         String outText = outDir.toString();
+        if (!spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions")) {
+            // The summary's inputs grow with the number of segments, not with the captures: Spark's default of
+            // 200 shuffle partitions cost minutes of task overhead on a small machine for kilobytes of rows.
+            spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(Math.min(200, segments.size())));
+        }
         int topRows = top;
         JavaRDD<SegmentResult> results = jsc.parallelize(segments, segments.size())
                 .map(s -> SegmentTask.run(s, new Path(s.files().get(0)).getFileSystem(conf.get()), new Path(outText), topRows))
