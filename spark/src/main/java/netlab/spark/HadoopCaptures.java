@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import netlab.capture.CaptureFormatException;
 import netlab.capture.Frame;
 import netlab.capture.FrameSource;
+import netlab.capture.LinkType;
 import netlab.capture.file.CaptureFiles;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -41,8 +42,8 @@ final class HadoopCaptures {
         long frames = 0;
         try (FrameSource src = open(fs, path)) {
             if (!src.linkType().supported()) {
-                return new Outcome(path, 0, line(path, "unsupported link type " + src.linkType(),
-                        "netlab decodes ether (1), linux-sll (113), linux-sll2 (276) and raw (101)"), false);
+                return new Outcome(path, 0, line(path, "unsupported link type " + src.linkType().label(),
+                        "netlab decodes link types " + LinkType.supportedList() + "; see docs/decoding.md"), false);
             }
             for (Frame f = src.next(); f != null; f = src.next()) {
                 frames++;
