@@ -12,9 +12,20 @@ import netlab.capture.Timestamps;
 public final class LiveEvents implements EventListener {
     private final PrintWriter out;
     private final JsonGenerator json;
+    private final boolean flushEach;
 
+    /** Events flushed one by one (for {@code analyze --events}, whose reader may stop at any line). */
     public LiveEvents(PrintWriter out, boolean json) {
+        this(out, json, true);
+    }
+
+    /**
+     * @param flushEach false to leave flushing to the caller's timer (live commands): under a flood a write per
+     *                  event would cost the capture thread a system call per frame
+     */
+    public LiveEvents(PrintWriter out, boolean json, boolean flushEach) {
         this.out = out;
+        this.flushEach = flushEach;
         try {
             this.json = json ? Json.compact(out) : null;
         } catch (IOException e) {
@@ -47,6 +58,15 @@ public final class LiveEvents implements EventListener {
             } else {
                 out.println(line(e));
             }
+            if (flushEach) {
+                out.flush();
+            }
+        }
+    }
+
+    /** Writes what is buffered (the live commands' timer calls this). */
+    public void flush() {
+        synchronized (out) {
             out.flush();
         }
     }
