@@ -18,6 +18,7 @@ netlab_fail() {
 # (the JVM then simply runs without it).
 netlab_jvm_opts() {
   netlab_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  netlab_utf8_names
   case "${1:-}" in
     # Long-running work gets the optimising compiler; short commands start faster with C1 only.
     # A 16 MiB young generation keeps RSS low with no measured cost to throughput (scripts/bench/run.sh).
@@ -32,6 +33,18 @@ netlab_jvm_opts() {
         netlab_opts+=(-XX:+UseTransparentHugePages)
       fi ;;
   esac
+  # The JVM's own output (a SIGQUIT thread dump) goes to stderr: stdout may be a JSON or pcap stream.
+  netlab_opts+=(-XX:+DisplayVMOutputToStderr)
+}
+
+# netlab_utf8_names: Java decodes and encodes file names with the locale's charset, fixed at start-up
+# (sun.jnu.encoding, which -D cannot change on JDK 17). Under LANG=C (cron, systemd, containers) that is ASCII,
+# and a name such as café.pcap cannot even be given. Linux file names are UTF-8 in practice, so when the locale's
+# charset is not UTF-8 the JVM runs in C.UTF-8 (built into glibc 2.35+), if the system has it.
+netlab_utf8_names() {
+  if [ "$(locale charmap 2>/dev/null)" != UTF-8 ] && locale -a 2>/dev/null | grep -qixE 'c\.utf-?8'; then
+    export LC_ALL=C.UTF-8
+  fi
 }
 
 # netlab_make_archive JAR JSA [CAPTURE]: records a class-data-sharing archive of the classes a run loads (JDK 13+

@@ -1,6 +1,7 @@
 package netlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,12 @@ public final class Netlab {
         if (stdout != null) {
             return stdout.report(err);
         }
-        if (e instanceof NetlabException ne) {
+        if (e instanceof InvalidPathException ipe) {
+            err.println(Messages.text("netlab: " + ipe.getInput() + ": the file name cannot be given to the system in "
+                    + "this locale's charset, " + System.getProperty("sun.jnu.encoding") + " (run netlab in a UTF-8 "
+                    + "locale, e.g. LC_ALL=C.UTF-8, as its launcher does)"));
+            code = ExitCode.NO_INPUT;
+        } else if (e instanceof NetlabException ne) {
             err.println(ne.line());
             code = ne.exitCode();
         } else {
