@@ -147,7 +147,7 @@ final class CaptureCommand implements Callable<Integer> {
         try (capture;
              JsonGenerator g = json && showFrames() ? Json.compact(out) : null) {
             // tcpdump -Z: the handle is open; the -w files are created after this, as the user.
-            PrivilegeDrop.apply(user, true);
+            PrivilegeDrop.apply(user, System.getenv("SUDO_USER"), err);
             err.println("netlab: listening on " + Messages.text(capture.device()) + ", link-type " + capture.linkType()
                     + ", snapshot length " + capture.snapLength() + " bytes");
             err.flush();

@@ -17,7 +17,32 @@ final class PrivilegeDrop {
      * @throws LiveException of kind PRIVILEGES when USER is given without root, is unknown, or the switch fails
      */
     static Privileges.Account apply(String user, boolean sudoDefault) throws LiveException {
-        String target = user != null ? user : sudoDefault ? System.getenv("SUDO_USER") : null;
+        return apply(user, sudoDefault ? System.getenv("SUDO_USER") : null, null);
+    }
+
+    /**
+     * As {@link #apply(String, boolean)} with the sudo default given: an empty USER is a usage error (it would
+     * silently stay root); a default that names no account here (a stale $SUDO_USER kept by {@code sudo -s}) is
+     * ignored with a note on {@code err}, as an explicit -Z USER would not be.
+     */
+    static Privileges.Account apply(String user, String sudoUser, java.io.PrintWriter err) throws LiveException {
+        if (user != null && user.isBlank()) {
+            throw new NetlabException(ExitCode.USAGE, "-Z", "needs a user name, not ''",
+                    "give -Z USER, or -Z root to stay root");
+        }
+        if (user == null && sudoUser != null && !sudoUser.isEmpty() && !sudoUser.equals("root") && Privileges.isRoot()) {
+            try {
+                Privileges.lookup(sudoUser);
+            } catch (LiveException e) {
+                if (err != null) {
+                    err.println(Messages.text("netlab: $SUDO_USER '" + sudoUser + "' is no user here, so the capture "
+                            + "stays root (give -Z USER, or -Z root to silence this)"));
+                    err.flush();
+                }
+                return null;
+            }
+        }
+        String target = user != null ? user : sudoUser;
         if (target == null || target.isEmpty() || target.equals("root") || !Privileges.isRoot()) {
             if (user != null && !user.equals("root") && !Privileges.isRoot()) {
                 throw new LiveException(LiveException.Kind.PRIVILEGES, "cannot become '" + user + "' without being root");
