@@ -69,6 +69,8 @@ final class ArpScan {
     private final List<Reply> kept = new ArrayList<>();
     private int responded;
     private long sent;
+    /** Targets asked at least once: an interrupted scan reports these as scanned, not every target. */
+    private int probed;
     private volatile LiveException sendFailure;
 
     ArpScan(LiveCapture capture, MacAddress mac, Ipv4Address source, ScanTargets targets, Plan plan) {
@@ -189,6 +191,9 @@ final class ArpScan {
         ArpFrames.build(frame, MacAddress.BROADCAST, mac, source, ArpFrames.REQUEST, MacAddress.ZERO,
                 new Ipv4Address(targets.ip(host)));
         synchronized (this) {
+            if (lastSent[host] == 0) {
+                probed++;
+            }
             lastSent[host] = epochNanos();
             sent++;
         }
@@ -241,6 +246,11 @@ final class ArpScan {
     /** Hosts that answered at least once. */
     synchronized int responded() {
         return responded;
+    }
+
+    /** Targets asked at least once. */
+    synchronized int probed() {
+        return probed;
     }
 
     /** Requests sent. */

@@ -134,11 +134,12 @@ final class ArpScanCommand implements Callable<Integer> {
             }
             ArpScanReport report = new ArpScanReport(spec.commandLine().getOut(), spec.commandLine().getErr(),
                     new ArpScanReport.Style(json, quiet, plain, ignoreDups), plan.randomSeed(), ni, source, targets, self);
-            report.header();
             long start = System.nanoTime();
             ArpScan scan = new ArpScan(capture, ni.mac(), source, targets, plan);
             int signal;
             try (Signals signals = new Signals(capture::stop)) {
+                // After the handlers: a Ctrl-C once "Starting" is shown always ends with the summary.
+                report.header();
                 scan.run();
                 signal = signals.exitCode();
             }

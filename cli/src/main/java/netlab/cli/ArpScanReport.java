@@ -82,7 +82,7 @@ final class ArpScanReport {
         }
         err.println(stats.received() + " packets received by filter, " + stats.droppedByKernel() + " packets dropped by kernel");
         err.println(String.format(Locale.ROOT, "Ending netlab arp-scan: %d hosts scanned in %.3f seconds (%.2f hosts/sec). %d responded",
-                targets.size(), seconds, seconds > 0 ? targets.size() / seconds : 0.0, scan.responded()));
+                scan.probed(), seconds, seconds > 0 ? scan.probed() / seconds : 0.0, scan.responded()));
         err.flush();
     }
 
@@ -120,6 +120,7 @@ final class ArpScanReport {
             g.writeStringField("mac", ni.mac().toString());
             g.writeStringField("ipv4", source.toString());
             g.writeNumberField("hosts", targets.size());
+            g.writeNumberField("scanned", scan.probed());
             g.writeNumberField("sent", scan.sent());
             g.writeNumberField("responded", scan.responded());
             if (randomSeed != null) {
