@@ -200,6 +200,13 @@ emit("gz-of-nothing.pcap.gz", gz(stored(b""), data=b""), 0, "NOT_A_CAPTURE", 0, 
 emit("gz-of-html.pcap.gz", gz(stored(b"<html>x</html>"), data=b"<html>x</html>"), 0, "NOT_A_CAPTURE", 0, 4,
      "a gzip of an HTML page")
 
+def tsoffset(seconds):
+    return struct.pack("<HHq", 14, 8, seconds) + u32(0)
+
+
+emit("ng-tsoffset-min.pcapng", shb() + idb(options=tsoffset(-(1 << 63))) + E1 + E2, 2, "OK", None, 0,
+     "if_tsoffset -2^63 s: times saturate at the earliest instant, not wrap to an offset of 0")
+
 with open(os.path.join(HERE, "EXPECTED.tsv"), "w") as f:
     f.write("file\tframes\toutcome\toffset\texit\twhy\n")
     for r in rows:

@@ -46,9 +46,11 @@ public final class Timestamps {
     /** Seconds with a fraction of {@code digits} (6 or 9) digits, e.g. {@code 1.000002} for a duration. */
     public static String seconds(long nanos, int digits) {
         String sign = nanos < 0 ? "-" : "";
-        long abs = Math.abs(nanos);
-        long frac = abs % NANOS;
-        StringBuilder sb = new StringBuilder(24).append(sign).append(abs / NANOS).append('.');
+        // The magnitude as an unsigned value: Math.abs(-2^63) stays negative and printed "--9223372036.-854775".
+        long abs = nanos < 0 ? -nanos : nanos;
+        long frac = Long.remainderUnsigned(abs, NANOS);
+        StringBuilder sb = new StringBuilder(24).append(sign).append(Long.toUnsignedString(Long.divideUnsigned(abs, NANOS)))
+                .append('.');
         return digits == 6 ? zeroPad(sb, frac / 1000, 6).toString() : zeroPad(sb, frac, 9).toString();
     }
 }

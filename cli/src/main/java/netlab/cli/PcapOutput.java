@@ -49,7 +49,8 @@ final class PcapOutput implements AutoCloseable {
 
     /** Creates the file (or starts stdout) with its header; the link type and snap length come from the input. */
     void open(LinkType linkType, int snapLength) {
-        int snap = snapLength > 0 ? snapLength : PcapWriter.DEFAULT_SNAPLEN;
+        // At most libpcap's 262144: tcpdump refuses a file whose records are longer (a 16 MiB snaplen reads here).
+        int snap = snapLength > 0 ? Math.min(snapLength, PcapWriter.DEFAULT_SNAPLEN) : PcapWriter.DEFAULT_SNAPLEN;
         Precision precision = nano ? Precision.NANO : Precision.MICRO;
         try {
             writer = isStdout(path) ? new PcapWriter(Stdout.STREAM, linkType, snap, precision)

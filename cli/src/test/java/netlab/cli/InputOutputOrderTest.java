@@ -41,6 +41,25 @@ class InputOutputOrderTest {
     }
 
     @Test
+    void readMinusWNeverWritesARecordLongerThanLibpcapReads() throws Exception {
+        Path in = dir.resolve("big.pcap");
+        byte[] frame = new byte[300_000];
+        System.arraycopy(WriteFailureTest.frame(1), 0, frame, 0, 100);
+        try (netlab.capture.file.PcapWriter w = new netlab.capture.file.PcapWriter(Files.newOutputStream(in),
+                netlab.capture.LinkType.ETHERNET, 16 << 20, netlab.capture.file.Precision.MICRO)) {
+            w.write(netlab.capture.Frame.of(frame, 1_700_000_000_000_000_000L, netlab.capture.LinkType.ETHERNET));
+        }
+        Path out = dir.resolve("out.pcap");
+        Run r = Run.of("read", in.toString(), "-w", out.toString());
+        assertEquals(0, r.code(), r.err());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(out)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(262_144, b.getInt(16), "snaplen");
+        assertEquals(262_144, b.getInt(24 + 8), "caplen");
+        assertEquals(300_000, b.getInt(24 + 12), "original length");
+        assertEquals(24 + 16 + 262_144, Files.size(out));
+    }
+
+    @Test
     void anOuiFileOverTheCapIsRefusedWithOneLineBeforeAnyReport() throws Exception {
         Path big = dir.resolve("big.txt");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {

@@ -54,8 +54,14 @@ final class TsClock {
         if (offsetSeconds == 0) {
             return ns;
         }
-        long offsetNs = Math.abs(offsetSeconds) > Long.MAX_VALUE / NANOS
-                ? (offsetSeconds < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : offsetSeconds * NANOS;
+        if (offsetSeconds > Long.MAX_VALUE / NANOS || offsetSeconds < -(Long.MAX_VALUE / NANOS)) {
+            // Beyond what nanoseconds hold (Math.abs(-2^63) stayed negative and the offset wrapped to 0,
+            // issue 13): the exact sum, saturated.
+            java.math.BigInteger exact = java.math.BigInteger.valueOf(offsetSeconds)
+                    .multiply(java.math.BigInteger.valueOf(NANOS)).add(java.math.BigInteger.valueOf(ns));
+            return exact.bitLength() < 64 ? exact.longValue() : exact.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        long offsetNs = offsetSeconds * NANOS;
         long sum = ns + offsetNs;
         // Overflow only when both operands share a sign that the sum lost (Hacker's Delight 2-13).
         if (((ns ^ sum) & (offsetNs ^ sum)) < 0) {
