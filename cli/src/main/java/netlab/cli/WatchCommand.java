@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.arp.ArpBinding;
+import netlab.analyzers.event.EventListener;
 import netlab.analyzers.mac.Station;
 import netlab.analyzers.oui.OuiTable;
 import netlab.analyzers.stationdb.StationDb;
