@@ -142,6 +142,9 @@ final class ArpExchange {
             return true;
         }
         answers++;
+        if (answers == 1) {
+            StartupTrace.mark("requests sent, first answer in");
+        }
         if (plan.stopAtFirst()) {
             // Before the report: its first vendor lookup loads the OUI table (~0.2 s), and the sender
             // thread must not send another request meanwhile.

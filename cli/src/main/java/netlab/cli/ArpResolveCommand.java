@@ -83,6 +83,7 @@ final class ArpResolveCommand implements Callable<Integer> {
         refuseNonHost(ip, null);
         NetInterface ni = pickInterface(ip);
         refuseNonHost(ip, ni);
+        StartupTrace.mark("interface lookup");
         MacAddress mac = ni.mac();
         if (mac == null) {
             throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no Ethernet address, ARP cannot be used",
@@ -105,6 +106,7 @@ final class ArpResolveCommand implements Callable<Integer> {
         LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(1 << 20)
                 .withFilter(filter(mode, ip, mac));
         try (LiveCapture capture = LiveCapture.open(o)) {
+            StartupTrace.mark("handle open and filter set");
             if (!capture.linkType().equals(LinkType.ETHERNET)) {
                 throw new NetlabException(ExitCode.INTERFACE, ni.name(), "link type " + capture.linkType()
                         + " is not Ethernet", "pick an Ethernet interface with -i");

@@ -115,6 +115,7 @@ final class ArpScanCommand implements Callable<Integer> {
         ArpScan.Plan plan = plan();
         List<TargetRange> given = localnet ? List.of() : given();
         NetInterface ni = pickInterface(given);
+        StartupTrace.mark("interface lookup");
         if (ni.mac() == null) {
             throw new NetlabException(ExitCode.INTERFACE, ni.name(), "has no Ethernet address, ARP cannot be used",
                     "pick an Ethernet interface with -i");
@@ -128,6 +129,7 @@ final class ArpScanCommand implements Callable<Integer> {
         LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(4 << 20)
                 .withFilter("arp and arp[6:2] = 2 and ether dst " + ni.mac());
         try (LiveCapture capture = LiveCapture.open(o)) {
+            StartupTrace.mark("handle open and filter set");
             if (!capture.linkType().equals(LinkType.ETHERNET)) {
                 throw new NetlabException(ExitCode.INTERFACE, ni.name(), "link type " + capture.linkType()
                         + " is not Ethernet", "pick an Ethernet interface with -i");

@@ -3,6 +3,10 @@ package netlab.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import netlab.analyzers.oui.OuiTable;
+import netlab.capture.live.NativeInit;
+import picocli.CommandLine;
 
 /** Process entry point: builds the command line, runs it, exits with its code. */
 public final class Main {
@@ -10,6 +14,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.begin();
+        if (needsLibpcap(args)) {
+            Thread t = new Thread(() -> {
+                StartupTrace.span("libpcap, JNA and Pcap4j loaded", NativeInit::preload);
+                if (args[0].startsWith("arp-")) {
+                    StartupTrace.span("OUI table loaded", OuiTable::bundled);
+                }
+            }, "netlab-native-init");
+            t.setDaemon(true);
+            t.start();
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(Stdout.STREAM, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
@@ -20,16 +35,40 @@ public final class Main {
         });
         int code;
         try {
-            code = Netlab.newCommandLine(out, err, args).execute(args);
+            CommandLine cl = Netlab.newCommandLine(out, err, args);
+            StartupTrace.mark("command line model (picocli)");
+            code = cl.execute(args);
+            StartupTrace.mark("command");
             out.flush();
         } catch (StdoutException e) {
             code = e.report(err);
         } catch (OutOfMemoryError e) {
             code = outOfMemory(err, e);
         }
+        StartupTrace.report(err);
         err.flush();
         System.exit(code);
     }
+
+    /**
+     * True for the commands that always open libpcap (not for their --help or a lone --version): their
+     * ~0.1 s of loading JNA, libpcap and Pcap4j (and, for the ARP commands, the OUI table their replies are
+     * printed with) then runs on a second thread while picocli builds and parses the command line on this one
+     * (issue 16). A failure there is reported by the command, as without it.
+     */
+    static boolean needsLibpcap(String[] args) {
+        if (args.length < 2 || !LIVE_COMMANDS.contains(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> LIVE_COMMANDS = Set.of("arp-resolve", "arp-scan", "capture");
 
     /**
      * One line and exit 70 for an {@link OutOfMemoryError}, never the JVM's trace and exit 1 (which means "a

@@ -56,6 +56,12 @@ public final class Netlab {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Netlab::onParameterError);
         cl.setExecutionExceptionHandler(Netlab::onExecutionError);
+        if (StartupTrace.ON) {
+            cl.setExecutionStrategy(parsed -> {
+                StartupTrace.mark("arguments parsed (picocli)");
+                return new CommandLine.RunLast().execute(parsed);
+            });
+        }
         return cl;
     }
 

@@ -56,6 +56,7 @@ public final class LiveCapture implements FrameSource {
     /** Opens and activates the handle, then installs the filter, so no unfiltered frame is delivered. */
     public static LiveCapture open(LiveOptions o) throws LiveException {
         checkUp(o.device());
+        NativeInit.configure();
         PcapHandle handle;
         try {
             PcapHandle.Builder b = new PcapHandle.Builder(o.device()).snaplen(o.snapLength())
@@ -69,7 +70,7 @@ public final class LiveCapture implements FrameSource {
         } catch (PcapNativeException e) {
             throw classify(o.device(), e);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            throw new LiveException(LiveException.Kind.NO_LIBPCAP, "libpcap cannot be loaded: " + e.getMessage(), e);
+            throw new LiveException(LiveException.Kind.NO_LIBPCAP, "libpcap cannot be loaded: " + NativeInit.explain(e), e);
         }
         LiveCapture c = new LiveCapture(handle, o.device(), o.snapLength());
         if (o.filter() != null) {

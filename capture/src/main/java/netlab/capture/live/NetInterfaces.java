@@ -26,12 +26,13 @@ public final class NetInterfaces {
     /** Every device libpcap can open, in libpcap's order. */
     public static List<NetInterface> list() throws LiveException {
         List<PcapNetworkInterface> devs;
+        NativeInit.configure();
         try {
             devs = Pcaps.findAllDevs();
         } catch (PcapNativeException e) {
             throw new LiveException(LiveException.Kind.FAILED, "cannot list interfaces: " + e.getMessage(), e);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            throw new LiveException(LiveException.Kind.NO_LIBPCAP, "libpcap cannot be loaded: " + e.getMessage(), e);
+            throw new LiveException(LiveException.Kind.NO_LIBPCAP, "libpcap cannot be loaded: " + NativeInit.explain(e), e);
         }
         List<NetInterface> out = new ArrayList<>();
         int number = 0;

@@ -39,6 +39,7 @@ public final class Privileges {
     }
 
     private static LibC libc() {
+        NativeInit.configure();
         return Native.load("c", LibC.class);
     }
 

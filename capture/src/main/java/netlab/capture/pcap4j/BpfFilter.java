@@ -59,6 +59,7 @@ public final class BpfFilter implements Closeable {
     public static BpfFilter compile(String expression, LinkType linkType, int snapLength)
             throws FilterException, LibpcapUnavailableException {
         int snap = snapLength > 0 ? snapLength : 262_144;
+        netlab.capture.live.NativeInit.configure();
         try {
             PcapHandle dead = Pcaps.openDead(DataLinkType.getInstance(linkType.value()), snap);
             try {
