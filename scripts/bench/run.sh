@@ -48,12 +48,11 @@ jsa="$root/cli/target/netlab.jsa"
 # shellcheck source=dist/src/main/sh/netlab-jvm.sh
 . "$root/dist/src/main/sh/netlab-jvm.sh"
 netlab_jvm_opts analyze
+netlab_archive_opts "$jsa"
 long_opts=("${netlab_opts[@]}")
 netlab_jvm_opts subnet
+netlab_archive_opts "$jsa"
 short_opts=("${netlab_opts[@]}")
-if [ -f "$jsa" ]; then
-  long_opts+=(-XX:SharedArchiveFile="$jsa"); short_opts+=(-XX:SharedArchiveFile="$jsa")
-fi
 # shellcheck disable=SC2206
 extra=(${NETLAB_JAVA_OPTS:-})
 nl_long="java ${long_opts[*]} ${extra[*]:-} -jar $jar"

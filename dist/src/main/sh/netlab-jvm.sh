@@ -17,7 +17,8 @@ netlab_fail() {
 # argument). Serial GC and class-data sharing for start-up; -Xlog:cds=off keeps an unusable archive silent
 # (the JVM then simply runs without it).
 netlab_jvm_opts() {
-  netlab_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
+  # -XX:-UsePerfData: no hsperfdata file to create and map for a run this short (jps/jstat do not list it).
+  netlab_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:-UsePerfData)
   netlab_utf8_names
   case "${1:-}" in
     # Long-running work gets the optimising compiler; short commands start faster with C1 only.
@@ -47,26 +48,95 @@ netlab_utf8_names() {
   fi
 }
 
-# netlab_make_archive JAR JSA [CAPTURE]: records a class-data-sharing archive of the classes a run loads (JDK 13+
-# dynamic AppCDS; it cuts start-up time) into JSA, unless JSA exists and is not older than JAR. The JVM ignores an
-# archive made for another jar or another JVM, so it is remade whenever the jar is newer. It is recorded from an
-# analyze run on CAPTURE when that file exists, so the report code is in it too (-20 ms there), else from
-# --version. It is written to a temporary name and renamed, so concurrent runs never see half of one; any
-# failure (read-only directory, no space) leaves no archive and no error: netlab just starts slower.
+# netlab_make_archive JAR JSA [CAPTURE]: makes the class-data-sharing archive JSA for JAR (static AppCDS, JDK
+# 10+), and JNA's native library beside it (netlab_extract_jni), unless JSA exists and is not older than JAR. The
+# archive holds the classes that a list of training command lines loads, all run in one JVM by
+# netlab.cli.Training: subnet, arp-scan --help, --version, analyze CAPTURE when that file exists and, when a
+# throw-away network namespace can be made (netlab_train_live), interfaces, arp-resolve and arp-scan between
+# the two ends of a veth pair inside it, so the live commands start from the archive too (issue 16). One
+# archive for every command: a run maps only the pages it touches. The JVM ignores an archive made for another
+# jar or another JVM, so it is remade whenever the jar is newer. It is written to a temporary name and
+# renamed, so concurrent runs never see half of one; any failure (read-only directory, no space) leaves no
+# archive and no error: netlab just starts slower.
 netlab_make_archive() {
-  local jar="$1" jsa="$2" capture="${3:-}" tmp train=(--version)
+  local jar="$1" jsa="$2" capture="${3:-}" tmp list train
   if { [ -f "$jsa" ] && [ ! "$jsa" -ot "$jar" ]; } || [ ! -w "$(dirname -- "$jsa")" ]; then
     return 0
   fi
   tmp="$jsa.$$.tmp"
+  list="$jsa.$$.classes"
+  train=(subnet 10.0.0.1/8 -- arp-scan --help -- --version)
   if [ -n "$capture" ] && [ -f "$capture" ]; then
-    train=(analyze "$capture")
+    train+=(-- analyze "$capture")
   fi
-  if java -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "${train[@]}" \
-      >/dev/null 2>&1 && [ -f "$tmp" ]; then
+  rm -f "$list"
+  netlab_train_live "$jar" "$list" "${train[@]}" \
+    || java -XX:DumpLoadedClassList="$list" -cp "$jar" netlab.cli.Training "${train[@]}" >/dev/null 2>&1 || true
+  if [ -s "$list" ] && java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$tmp" \
+      -cp "$jar" >/dev/null 2>&1 && [ -f "$tmp" ]; then
     mv -f "$tmp" "$jsa" 2>/dev/null || rm -f "$tmp"
   else
     rm -f "$tmp" 2>/dev/null
   fi
+  rm -f "$list" 2>/dev/null
+  netlab_extract_jni "$jar" "${jsa%.jsa}.jni"
   return 0
+}
+
+# netlab_train_live JAR LIST COMMAND...: runs the training JVM (class list to LIST) in a new network namespace
+# (unshare -n as root, unshare -rn, a user namespace, otherwise) holding only lo and a veth pair made there
+# (10.200.0.1 and .2), adding interfaces, arp-resolve and arp-scan to the training. Nothing leaves the
+# namespace, which goes away with the process. False when no namespace can be made (no unshare or ip, user
+# namespaces disabled): the caller then trains without the live commands.
+netlab_train_live() {
+  local jar="$1" list="$2" ipcmd flag=-rn
+  shift 2
+  command -v unshare >/dev/null || return 1
+  ipcmd="$(command -v ip || { [ -x /usr/sbin/ip ] && echo /usr/sbin/ip; } || { [ -x /sbin/ip ] && echo /sbin/ip; })" || return 1
+  [ -n "$ipcmd" ] || return 1
+  [ "$(id -u)" = 0 ] && flag=-n
+  # accept_local: the request's sender (.1) is an address of this namespace too; without it the kernel
+  # drops the request as a martian instead of answering for .2.
+  timeout 120 unshare "$flag" sh -c '
+    ip="$1" jar="$2" list="$3"; shift 3
+    "$ip" link add nltrain0 type veth peer name nltrain1 && "$ip" addr add 10.200.0.1/24 dev nltrain0 &&
+      "$ip" addr add 10.200.0.2/24 dev nltrain1 && "$ip" link set nltrain0 up && "$ip" link set nltrain1 up ||
+      exit 1
+    echo 1 >/proc/sys/net/ipv4/conf/all/accept_local || true
+    exec java -XX:DumpLoadedClassList="$list" -cp "$jar" netlab.cli.Training "$@" -- interfaces \
+      -- arp-resolve -i nltrain0 -w 2 10.200.0.2 -- arp-scan -i nltrain0 10.200.0.2/32' \
+    sh "$ipcmd" "$jar" "$list" "$@" >/dev/null 2>&1 && [ -s "$list" ]
+}
+
+# netlab_extract_jni JAR DIR: copies JNA's native library for this machine out of JAR into DIR, so that
+# netlab_archive_opts can point JNA at it instead of JNA unpacking it to a temporary file on every run. Needs
+# unzip; without it (or on another architecture) nothing is done and JNA unpacks as usual.
+netlab_extract_jni() {
+  local jar="$1" dir="$2" arch
+  case "$(uname -m)" in
+    x86_64) arch=linux-x86-64 ;;
+    aarch64) arch=linux-aarch64 ;;
+    *) return 0 ;;
+  esac
+  command -v unzip >/dev/null || return 0
+  rm -rf "$dir.$$.tmp"
+  if mkdir -p "$dir.$$.tmp" 2>/dev/null \
+      && unzip -p "$jar" "com/sun/jna/$arch/libjnidispatch.so" >"$dir.$$.tmp/libjnidispatch.so" 2>/dev/null \
+      && [ -s "$dir.$$.tmp/libjnidispatch.so" ]; then
+    rm -rf "$dir" && mv "$dir.$$.tmp" "$dir" 2>/dev/null
+  fi
+  rm -rf "$dir.$$.tmp" 2>/dev/null
+  return 0
+}
+
+# netlab_archive_opts JSA: appends to netlab_opts the archive JSA and JNA's extracted native library beside it,
+# each only when it exists (JNA falls back to unpacking its own copy if that one cannot be loaded).
+netlab_archive_opts() {
+  local jni="${1%.jsa}.jni"
+  if [ -f "$1" ]; then
+    netlab_opts+=(-XX:SharedArchiveFile="$1")
+  fi
+  if [ -f "$jni/libjnidispatch.so" ]; then
+    netlab_opts+=(-Djna.boot.library.path="$jni")
+  fi
 }
