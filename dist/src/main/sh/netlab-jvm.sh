@@ -49,7 +49,8 @@ netlab_utf8_names() {
 }
 
 # netlab_make_archive JAR JSA [CAPTURE]: makes the class-data-sharing archive JSA for JAR (static AppCDS, JDK
-# 10+), and JNA's native library beside it (netlab_extract_jni), unless JSA exists and is not older than JAR. The
+# 10+), and a copy of JNA's native library in JSA's name with .jni for .jsa (JNA otherwise unpacks it to a
+# temporary file on every run), unless JSA exists and is not older than JAR. The
 # archive holds the classes that a list of training command lines loads, all run in one JVM by
 # netlab.cli.Training: subnet, arp-scan --help, --version, analyze CAPTURE when that file exists and, when a
 # throw-away network namespace can be made (netlab_train_live), interfaces, arp-resolve and arp-scan between
@@ -65,7 +66,7 @@ netlab_make_archive() {
   fi
   tmp="$jsa.$$.tmp"
   list="$jsa.$$.classes"
-  train=(subnet 10.0.0.1/8 -- arp-scan --help -- --version)
+  train=(--jni "${jsa%.jsa}.jni" subnet 10.0.0.1/8 -- arp-scan --help -- --version)
   if [ -n "$capture" ] && [ -f "$capture" ]; then
     train+=(-- analyze "$capture")
   fi
@@ -79,7 +80,6 @@ netlab_make_archive() {
     rm -f "$tmp" 2>/dev/null
   fi
   rm -f "$list" 2>/dev/null
-  netlab_extract_jni "$jar" "${jsa%.jsa}.jni"
   return 0
 }
 
@@ -106,27 +106,6 @@ netlab_train_live() {
     exec java -XX:DumpLoadedClassList="$list" -cp "$jar" netlab.cli.Training "$@" -- interfaces \
       -- arp-resolve -i nltrain0 -w 2 10.200.0.2 -- arp-scan -i nltrain0 10.200.0.2/32' \
     sh "$ipcmd" "$jar" "$list" "$@" >/dev/null 2>&1 && [ -s "$list" ]
-}
-
-# netlab_extract_jni JAR DIR: copies JNA's native library for this machine out of JAR into DIR, so that
-# netlab_archive_opts can point JNA at it instead of JNA unpacking it to a temporary file on every run. Needs
-# unzip; without it (or on another architecture) nothing is done and JNA unpacks as usual.
-netlab_extract_jni() {
-  local jar="$1" dir="$2" arch
-  case "$(uname -m)" in
-    x86_64) arch=linux-x86-64 ;;
-    aarch64) arch=linux-aarch64 ;;
-    *) return 0 ;;
-  esac
-  command -v unzip >/dev/null || return 0
-  rm -rf "$dir.$$.tmp"
-  if mkdir -p "$dir.$$.tmp" 2>/dev/null \
-      && unzip -p "$jar" "com/sun/jna/$arch/libjnidispatch.so" >"$dir.$$.tmp/libjnidispatch.so" 2>/dev/null \
-      && [ -s "$dir.$$.tmp/libjnidispatch.so" ]; then
-    rm -rf "$dir" && mv "$dir.$$.tmp" "$dir" 2>/dev/null
-  fi
-  rm -rf "$dir.$$.tmp" 2>/dev/null
-  return 0
 }
 
 # netlab_archive_opts JSA: appends to netlab_opts the archive JSA and JNA's extracted native library beside it,

@@ -2,7 +2,6 @@ package netlab.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +49,8 @@ class ArchiveTest {
                 + "java -XX:SharedArchiveFile=\"$2\" -XX:+PrintSharedArchiveAndExit -XX:+PrintSharedDictionary "
                 + "-cp \"$1\" 2>&1", jar.toString(), jsa.toString(), REPO.resolve("sample-pcaps/mixed-session.pcap").toString());
         assertTrue(Files.isRegularFile(jsa), "archive made");
+        assertTrue(Files.size(dir.resolve("netlab.jni/" + System.mapLibraryName("jnidispatch"))) > 10_000,
+                "JNA's native library beside it");
         for (String c : List.of("netlab.cli.NetlabCommand ", "netlab.cli.SubnetCommand ", "netlab.cli.AnalyzeCommand ",
                 "picocli.CommandLine$Help ")) {
             assertTrue(classes.contains(c), c + "in the archive");
@@ -62,14 +63,6 @@ class ArchiveTest {
                 + "java \"${netlab_opts[@]}\" -Xlog:class+load -jar \"$1\" --version",
                 jar.toString(), jsa.toString());
         assertTrue(loaded.contains("netlab.cli.NetlabCommand source: shared objects file"), loaded);
-    }
-
-    @Test
-    void jnaNativeLibraryIsExtractedBesideIt() throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/unzip")), "needs unzip");
-        assumeTrue("amd64".equals(System.getProperty("os.arch")), "the jar's x86-64 library");
-        bash("netlab_extract_jni \"$1\" \"$2\"", jar.toString(), dir.resolve("netlab.jni").toString());
-        assertTrue(Files.size(dir.resolve("netlab.jni/libjnidispatch.so")) > 10_000);
     }
 
     /** Runs SCRIPT in bash with netlab-jvm.sh sourced ($0 is its path, then ARGS), returns stdout; exit 0. */

@@ -1,9 +1,13 @@
 package netlab.capture.live;
 
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,5 +91,28 @@ public final class NativeInit {
             shown = init.getCause();
         }
         return String.valueOf(shown.getMessage());
+    }
+
+    /**
+     * Copies JNA's native library for this platform out of the class path to {@code dir} (a temporary name,
+     * then renamed over any older copy), for the launcher to point {@code jna.boot.library.path} at: JNA
+     * otherwise unpacks it to a temporary file on every run (netlab-jvm.sh, issue 16).
+     */
+    public static void extractDispatchLibrary(Path dir) throws IOException {
+        String name = System.mapLibraryName("jnidispatch");
+        String resource = "/com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + name;
+        try (InputStream in = Native.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("no " + resource + " in the class path");
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 }
