@@ -28,6 +28,15 @@ class StartupTest {
         assertFalse(Main.needsLibpcap(new String[0]));
     }
 
+    /** Main answers a lone --version without picocli: the same lines picocli prints for it. */
+    @Test
+    void versionWithoutPicocliPrintsWhatPicocliPrints() {
+        java.io.StringWriter fast = new java.io.StringWriter();
+        assertEquals(ExitCode.OK, Main.version(new java.io.PrintWriter(fast)));
+        assertEquals(Run.full("--version").out(), fast.toString());
+        assertTrue(fast.toString().startsWith("netlab "), fast.toString());
+    }
+
     @Test
     void trainingSplitsItsArgumentsIntoCommandLines() {
         List<String[]> lines = Training.split(new String[] {"analyze", "f", "--", "--version", "--", "--", "x"});
