@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "11:the launcher cannot start netlab (no Java; in a clone: no Maven, build failed, nowhere writable)",
             "70:internal error (a bug)",
             "130:interrupted (SIGINT)",
+            "141:stdout closed by its reader (e.g. | head -1): stopped quietly, as tcpdump killed by SIGPIPE",
             "143:terminated (SIGTERM)"})
 public final class NetlabCommand implements Callable<Integer> {
 
