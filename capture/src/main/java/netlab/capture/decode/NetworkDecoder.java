@@ -76,6 +76,7 @@ final class NetworkDecoder {
         v.ipHeaderLength = ihl;
         // Verified on first ask (PacketView.ipChecksumStatus): analyzers never ask, so they do not pay for it.
         v.ipChecksumStatus = PacketView.CHECKSUM_PENDING;
+        v.ipChecksumOffset = off;
         v.ipDeclaredEnd = off + total;
         v.ipEnd = Math.min(v.ipEnd >= 0 ? v.ipEnd : v.captured, off + total);
         int next = off + ihl;

@@ -57,6 +57,8 @@ public final class PacketView {
     int ipTtl;
     boolean ipFragment;
     int ipChecksumStatus;
+    /** Offset of the complete IPv4 header {@link #ipChecksumStatus} is about (an inner IPv6 header of 6in4 moves l3Offset). */
+    int ipChecksumOffset;
     final int[] ipOffsets = new int[MAX_IP_HEADERS];
     int ipCount;
     final int[] extType = new int[MAX_IPV6_EXTENSIONS];
@@ -406,7 +408,8 @@ public final class PacketView {
     /** IPv4 header checksum: 0 not checked (no complete IPv4 header), 1 good, 2 bad; computed on the first call. */
     public int ipChecksumStatus() {
         if (ipChecksumStatus == CHECKSUM_PENDING) {
-            ipChecksumStatus = NetworkDecoder.checksum(this, l3Offset, ipHeaderLength) == 0 ? 1 : 2;
+            int ihl = (u8(ipChecksumOffset) & 0xf) * 4;
+            ipChecksumStatus = NetworkDecoder.checksum(this, ipChecksumOffset, ihl) == 0 ? 1 : 2;
         }
         return ipChecksumStatus;
     }

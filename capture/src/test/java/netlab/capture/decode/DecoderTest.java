@@ -117,6 +117,23 @@ class DecoderTest {
                 new String[] {"eth", "vlan", "ip", "icmp"});
     }
 
+    /**
+     * 6in4 cut right after the outer IPv4 header (a find of the fuzzing run in .ci/run): the pending checksum is the
+     * outer header's, not one summed at the inner IPv6 header's offset, past the captured bytes.
+     * <pre>
+     * fe:4d:ae:36:b7:24 > b6:70:4b:f6:df:a6, ethertype IPv4 (0x0800), length 34: truncated-ip - 20 bytes missing! 0.0.0.0 > 0.0.0.0:  [|ip6]
+     * </pre>
+     */
+    @Test
+    void sixInFourCutAfterTheOuterHeaderChecksTheOuterHeader() {
+        String bad = "b6704bf6dfa6fe4dae36b724" + "0800" + "450000289f8a40004029" + "0600" + "00000000" + "00000000";
+        PacketView v = decode(bad);
+        assertEquals("eth:ip:ipv6", v.path());
+        assertEquals(34, v.l3Offset());
+        assertEquals(2, v.ipChecksumStatus());
+        assertEquals(1, decode(bad.replace("40290600", "40299b23")).ipChecksumStatus());
+    }
+
     /** The checksum is verified lazily, on the first ask; a view reused for another frame must not keep it. */
     @Test
     void ipv4ChecksumIsCheckedOnFirstAskAndPerFrame() {
