@@ -36,15 +36,15 @@ final class DbFloodMain {
         });
         StationDb db = new StationDb(StationDb.DEFAULT_CAP, 0, 0);
         OuiTable vendors = OuiTable.bundled();
-        byte[] arp = arpRequest();
+        byte[] arp = FloodMain.arpRequest();
         long t = T0;
         // watch has been running for a day, with a checkpoint at its start and end: the known stations are in the
         // database with a span of a day (the MAC table itself ages them out in between and re-learns them).
         for (long at : new long[] {t, t + 86_400_000_000_000L}) {
             for (int k = 0; k < KNOWN; k++) {
-                put48(arp, 6, 0x0200_0000_0000L + k);
-                put48(arp, 22, 0x0200_0000_0000L + k);
-                put32(arp, 28, 0x0a00_0000 + k);
+                FloodMain.put48(arp, 6, 0x0200_0000_0000L + k);
+                FloodMain.put48(arp, 22, 0x0200_0000_0000L + k);
+                FloodMain.put32(arp, 28, 0x0a00_0000 + k);
                 set.offer(Frame.of(arp, at, LinkType.ETHERNET));
             }
             db.update(set.arp().bindings(), set.macTable().stations());
@@ -54,10 +54,10 @@ final class DbFloodMain {
         SplittableRandom rnd = new SplittableRandom(13);
         for (int i = 1; i <= FLOOD; i++, t += STEP_NANOS) {
             long mac = rnd.nextLong() & 0xfeff_ffff_ffffL;
-            put48(arp, 6, mac);
-            put48(arp, 22, mac);
-            put32(arp, 28, rnd.nextInt());
-            put32(arp, 38, rnd.nextInt());
+            FloodMain.put48(arp, 6, mac);
+            FloodMain.put48(arp, 22, mac);
+            FloodMain.put32(arp, 28, rnd.nextInt());
+            FloodMain.put32(arp, 38, rnd.nextInt());
             set.offer(Frame.of(arp, t, LinkType.ETHERNET));
             if (i % CHECKPOINT == 0) {
                 db.update(set.arp().bindings(), set.macTable().stations());
@@ -87,31 +87,5 @@ final class DbFloodMain {
     private static void phase(String name) {
         System.gc();
         System.out.println(name + ".used_after_gc=" + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-    }
-
-    /** Ethernet II to ff:ff:ff:ff:ff:ff + RFC 826 request for IPv4 over Ethernet, padded to 60 bytes. */
-    private static byte[] arpRequest() {
-        byte[] b = new byte[60];
-        put48(b, 0, 0xffff_ffff_ffffL);
-        b[12] = 0x08;
-        b[13] = 0x06;
-        b[15] = 1;
-        b[16] = 0x08;
-        b[18] = 6;
-        b[19] = 4;
-        b[21] = 1;
-        return b;
-    }
-
-    private static void put48(byte[] b, int at, long v) {
-        for (int k = 0; k < 6; k++) {
-            b[at + k] = (byte) (v >>> (40 - 8 * k));
-        }
-    }
-
-    private static void put32(byte[] b, int at, int v) {
-        for (int k = 0; k < 4; k++) {
-            b[at + k] = (byte) (v >>> (24 - 8 * k));
-        }
     }
 }

@@ -172,8 +172,11 @@ final class FloodMain {
         return b;
     }
 
-    /** 14-byte Ethernet II to ff:ff:ff:ff:ff:ff + RFC 826 request for IPv4 over Ethernet, padded to 60 bytes. */
-    private static byte[] arpRequest() {
+    /**
+     * 14-byte Ethernet II to ff:ff:ff:ff:ff:ff + RFC 826 request for IPv4 over Ethernet, padded to 60 bytes (also
+     * the frame {@link DbFloodMain} floods with).
+     */
+    static byte[] arpRequest() {
         byte[] b = new byte[60];
         put48(b, 0, 0xffff_ffff_ffffL);
         b[12] = 0x08;
@@ -186,13 +189,13 @@ final class FloodMain {
         return b;
     }
 
-    private static void put48(byte[] b, int at, long v) {
+    static void put48(byte[] b, int at, long v) {
         for (int k = 0; k < 6; k++) {
             b[at + k] = (byte) (v >>> (40 - 8 * k));
         }
     }
 
-    private static void put32(byte[] b, int at, int v) {
+    static void put32(byte[] b, int at, int v) {
         for (int k = 0; k < 4; k++) {
             b[at + k] = (byte) (v >>> (24 - 8 * k));
         }

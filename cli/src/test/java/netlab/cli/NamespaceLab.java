@@ -157,6 +157,20 @@ final class NamespaceLab implements AutoCloseable {
     }
 
     /**
+     * Host {@code k} of a {@link #bridged} lab claims {@code ip} with its own MAC: {@code netlab arp-resolve -U}
+     * on eth0 with {@code options} (the count or interval), which must exit 0.
+     */
+    void announce(int k, String ip, int seconds, String... options) {
+        List<String> args = new ArrayList<>(List.of("arp-resolve", "-U", "-i", "eth0"));
+        args.addAll(List.of(options));
+        args.add(ip);
+        Result r = netlab(host(k), seconds, args.toArray(String[]::new));
+        if (r.code() != 0) {
+            fail("arp-resolve -U from host " + k + " exited " + r.code() + ": " + r.err());
+        }
+    }
+
+    /**
      * Starts netlab inside {@code ns} without waiting, stdout and stderr going to {@code out.txt} and
      * {@code err.txt} in {@code dir}; the caller must {@link #finish(Process, Path, int)} it.
      */

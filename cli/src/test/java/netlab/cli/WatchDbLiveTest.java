@@ -49,8 +49,7 @@ class WatchDbLiveTest {
         // A checkpoint an hour away: only the final write can hold the station.
         Process p = watch(dir, db, "--checkpoint", "3600s");
         String ip = NamespaceLab.bridgedIp(NET, 2);
-        NamespaceLab.Result a = lab.netlab(lab.host(2), T, "arp-resolve", "-U", "-i", "eth0", "--interval", "0.1", ip);
-        assertEquals(0, a.code(), a.err());
+        lab.announce(2, ip, T, "--interval", "0.1");
         NamespaceLab.awaitText(p, dir.resolve("out.txt"), "new_station", T);
         lab.ip("-n", lab.host(1), "link", "del", "eth0");
         NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);

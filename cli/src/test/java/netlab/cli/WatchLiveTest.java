@@ -39,8 +39,7 @@ class WatchLiveTest {
 
     /** Host k sends two gratuitous ARP requests claiming {@code ip} with its own MAC. */
     private static void announce(int k, String ip) {
-        NamespaceLab.Result r = lab.netlab(lab.host(k), T, "arp-resolve", "-U", "-i", "eth0", "--interval", "0.1", ip);
-        assertEquals(0, r.code(), r.err());
+        lab.announce(k, ip, T, "--interval", "0.1");
     }
 
     private static Process watch(Path dir, Path db) throws Exception {

@@ -39,9 +39,9 @@ class WatchWebLiveTest {
         }
     }
 
+    /** Host k sends two gratuitous ARP requests claiming {@code ip} with its own MAC. */
     private static void announce(int k, String ip) {
-        NamespaceLab.Result r = lab.netlab(lab.host(k), T, "arp-resolve", "-U", "-i", "eth0", "--interval", "0.1", ip);
-        assertEquals(0, r.code(), r.err());
+        lab.announce(k, ip, T, "--interval", "0.1");
     }
 
     /** Starts watch --web in h1 and returns [process, port]. */

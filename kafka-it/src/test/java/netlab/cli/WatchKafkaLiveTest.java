@@ -46,8 +46,7 @@ class WatchKafkaLiveTest {
 
     /** Host k announces {@code ip} (not its own) with gratuitous ARP: a new_station event at the watcher. */
     private static void announce(int k, String ip) {
-        NamespaceLab.Result r = lab.netlab(lab.host(k), T, "arp-resolve", "-U", "-i", "eth0", "-c", "1", ip);
-        assertEquals(0, r.code(), r.err());
+        lab.announce(k, ip, T, "-c", "1");
     }
 
     private static String ip(int n) {
