@@ -51,7 +51,7 @@ class AnalyzeSignalTest {
                 "-cp", System.getProperty("java.class.path"), "netlab.cli.Main", "analyze"));
         cmd.addAll(List.of(options));
         cmd.add("-");
-        Process p = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out.txt").toFile())
+        Process p = new ProcessBuilder(NamespaceLab.withDefaultSigint(cmd)).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
         long written = 0;
         try (OutputStream stdin = new BufferedOutputStream(p.getOutputStream(), 1 << 16);

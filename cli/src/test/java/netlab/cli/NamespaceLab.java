@@ -249,9 +249,23 @@ final class NamespaceLab implements AutoCloseable {
     }
 
     private static ProcessBuilder builder(List<String> cmd) {
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(withDefaultSigint(cmd));
         pb.environment().remove("SUDO_USER");
         return pb;
+    }
+
+    /**
+     * {@code cmd} run with SIGINT at its default action. A shell starts a background job with SIGINT ignored
+     * (POSIX.1-2017, Shell Command Language 2.11), children inherit that, and the JVM and netlab then keep it
+     * ignored (docs/usage.md): a test run from such a job (a CI step, a loop started with {@code &}) would wait
+     * for a Ctrl-C that can never arrive. Perl resets it and execs the command (same pid); Debian's perl-base is
+     * Essential, so it is everywhere the tests run.
+     */
+    static List<String> withDefaultSigint(List<String> cmd) {
+        List<String> wrapped = new ArrayList<>(List.of("perl", "-e",
+                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\"", "--"));
+        wrapped.addAll(cmd);
+        return wrapped;
     }
 
     /** Runs {@code cmd} with its output in temporary files (no pipe can fill up), at most {@code seconds}. */
