@@ -35,7 +35,10 @@ public final class Main {
         });
         int code;
         try {
-            if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            String notUtf8 = RawArguments.firstNotUtf8(args);
+            if (notUtf8 != null) {
+                code = notUtf8(err, notUtf8);
+            } else if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
                 code = version(out);
             } else {
                 CommandLine cl = Netlab.newCommandLine(out, err, args);
@@ -52,6 +55,17 @@ public final class Main {
         StartupTrace.report(err);
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * One line and exit 2 for an argument whose bytes are not UTF-8 ({@link RawArguments}): netlab cannot open or
+     * create a file under such a name, and must not silently use another name (docs/usage.md, "File names").
+     */
+    static int notUtf8(PrintWriter err, String shown) {
+        err.println("netlab: argument '" + shown + "': not valid UTF-8, and Java cannot pass such a name back to the "
+                + "system (rename the file, e.g. convmv -f latin1 -t utf8; a capture to read can also come on stdin: "
+                + "netlab read - < FILE)");
+        return ExitCode.USAGE;
     }
 
     /**

@@ -67,6 +67,48 @@ class LauncherJvmTest {
         assertTrue(out.startsWith("netlab: caf"), out);
     }
 
+    // The name caf\xe9.pcap is Latin-1, not UTF-8: under the launchers' C.UTF-8 the JVM can neither open nor
+    // create it, so netlab must say so in one line rather than read "no such file" or write another name.
+    @Test
+    void aCaptureNamedInLatin1IsRefusedNamingItsBytes() throws Exception {
+        Process p = bash("name=\"$(printf 'caf\\351.pcap')\"; cp \"$1\" \"$name\"; "
+                + "exec \"$JAVA\" \"${netlab_opts[@]}\" -cp \"$NETLAB_CP\" netlab.cli.Main read -c 1 \"$name\"",
+                Run.sample("mixed-session.pcap")).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(ExitCode.USAGE, p.exitValue(), out);
+        assertEquals("netlab: argument 'caf\\xe9.pcap': not valid UTF-8, and Java cannot pass such a name back to "
+                + "the system (rename the file, e.g. convmv -f latin1 -t utf8; a capture to read can also come on "
+                + "stdin: netlab read - < FILE)\n", out);
+    }
+
+    @Test
+    void anOutputNamedInLatin1IsRefusedNotWrittenUnderAnotherName() throws Exception {
+        Process p = bash("exec \"$JAVA\" \"${netlab_opts[@]}\" -cp \"$NETLAB_CP\" netlab.cli.Main read \"$1\" "
+                + "-w \"$(printf 'caf\\351.pcap')\"", Run.sample("mixed-session.pcap")).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(ExitCode.USAGE, p.exitValue(), out);
+        assertTrue(out.startsWith("netlab: argument 'caf\\xe9.pcap': not valid UTF-8"), out);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing created");
+        }
+    }
+
+    @Test
+    void aNameThatReallyHoldsTheReplacementCharacterIsUsedAsItIs() throws Exception {
+        Process p = bash("name=\"$(printf 'caf\\357\\277\\275.pcap')\"; cp \"$1\" \"$name\"; "
+                + "exec \"$JAVA\" \"${netlab_opts[@]}\" -cp \"$NETLAB_CP\" netlab.cli.Main read -c 1 \"$name\"",
+                Run.sample("mixed-session.pcap")).redirectError(dir.resolve("err.txt").toFile()).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err.txt")));
+        assertEquals(1, out.lines().count(), out);
+    }
+
     @Test
     void aSigquitThreadDumpGoesToStderrNotIntoJsonOutput() throws Exception {
         Path err = dir.resolve("err.txt");
