@@ -4,7 +4,7 @@
 # scripts/bench/run.sh; installed as /usr/share/netlab/netlab-jvm.sh. Defines functions only.
 
 # Launcher errors (no Java, no Maven, a failed build, nowhere writable to build in) exit with this code:
-# ExitCode.LAUNCH in cli/src/main/java/netlab/cli/ExitCode.java. 70 is kept for bugs in netlab itself.
+# ExitCode.LAUNCH in cli/src/main/java/netlab/cli/support/ExitCode.java. 70 is kept for bugs in netlab itself.
 NETLAB_EXIT_LAUNCH=11
 
 # netlab_fail WHAT WHY HINT: the one `netlab: <what>: <why> (<hint>)` line on stderr, then exit 11.

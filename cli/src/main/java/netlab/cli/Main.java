@@ -6,6 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import netlab.analyzers.oui.OuiTable;
 import netlab.capture.live.NativeInit;
+import netlab.cli.command.NetlabCommand;
+import netlab.cli.io.Stdout;
+import netlab.cli.io.StdoutException;
+import netlab.cli.support.ExitCode;
+import netlab.cli.support.StartupTrace;
 import picocli.CommandLine;
 
 /** Process entry point: builds the command line, runs it, exits with its code. */

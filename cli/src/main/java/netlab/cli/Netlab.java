@@ -6,8 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
+import netlab.cli.command.AnalyzeCommand;
+import netlab.cli.command.ArpResolveCommand;
+import netlab.cli.command.ArpScanCommand;
+import netlab.cli.command.CaptureCommand;
+import netlab.cli.command.InterfacesCommand;
+import netlab.cli.command.NetlabCommand;
+import netlab.cli.command.ReadCommand;
+import netlab.cli.command.SubnetCommand;
+import netlab.cli.command.WatchCommand;
+import netlab.cli.io.StdoutException;
+import netlab.cli.support.ExitCode;
+import netlab.cli.support.Messages;
+import netlab.cli.support.NetlabException;
+import netlab.cli.support.StartupTrace;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** The one factory for netlab's command line, used by {@link Main} and by the tests. */
 public final class Netlab {

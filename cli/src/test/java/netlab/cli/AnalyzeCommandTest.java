@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 
 class AnalyzeCommandTest {

@@ -20,6 +20,7 @@ import netlab.capture.Frame;
 import netlab.capture.LinkType;
 import netlab.capture.file.PcapWriter;
 import netlab.capture.file.Precision;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,6 +17,7 @@ import netlab.capture.file.PcapReader;
 import netlab.capture.live.ArpFrames;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,10 @@ import java.util.List;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
 import netlab.capture.file.PcapReader;
+import netlab.cli.command.ArpResolveCommand;
+import netlab.cli.io.RotatingPcap;
+import netlab.cli.probe.ArpExchange;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netlab.capture.Frame;
 import netlab.capture.file.PcapReader;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 
 /**

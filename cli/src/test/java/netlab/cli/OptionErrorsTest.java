@@ -3,6 +3,8 @@ package netlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import netlab.cli.support.Durations;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 
 /** Durations with units, and errors that name the one option at fault with the value and the range. */

@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /** Runs netlab through {@link Netlab#newCommandLine}, as {@link Main} does, and captures exit code, stdout and stderr. */
-record Run(int code, String out, String err) {
+public record Run(int code, String out, String err) {
 
-    static Run of(String... args) {
+    public static Run of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Netlab.newCommandLine(new PrintWriter(out), new PrintWriter(err), args).execute(args);
@@ -15,7 +15,7 @@ record Run(int code, String out, String err) {
     }
 
     /** As {@link #of}, through the command line with every subcommand built. */
-    static Run full(String... args) {
+    public static Run full(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Netlab.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
@@ -23,12 +23,12 @@ record Run(int code, String out, String err) {
     }
 
     /** The repository root, from the surefire property (or the working directory's parent). */
-    static Path root() {
+    public static Path root() {
         String r = System.getProperty("netlab.root");
         return r != null ? Path.of(r) : Path.of("..").toAbsolutePath().normalize();
     }
 
-    static String sample(String name) {
+    public static String sample(String name) {
         return root().resolve("sample-pcaps").resolve(name).toString();
     }
 }

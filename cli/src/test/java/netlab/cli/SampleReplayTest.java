@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import netlab.analyzers.arp.ArpConfig;
 import netlab.capture.decode.Protocol;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

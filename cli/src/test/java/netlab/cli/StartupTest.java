@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 
 /** Issue 16's start-up pieces: which runs preload libpcap, the training run's command lines, the trace. */

@@ -3,6 +3,8 @@ package netlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import netlab.cli.support.ExitCode;
+import netlab.cli.support.Hosts;
 import org.junit.jupiter.api.Test;
 
 class SubnetCommandTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * "read-only file system" happen for real; {@link #close()} unmounts it. Needs root: the test is skipped
  * visibly otherwise, and fails instead under NETLAB_REQUIRE_LIVE=1.
  */
-final class TinyMount implements AutoCloseable {
+public final class TinyMount implements AutoCloseable {
     final Path dir;
 
     private TinyMount(Path dir) {
@@ -23,7 +23,7 @@ final class TinyMount implements AutoCloseable {
     }
 
     /** Skips (or fails with NETLAB_REQUIRE_LIVE=1) when not root. */
-    static void assumeRoot() {
+    public static void assumeRoot() {
         if (!"root".equals(System.getProperty("user.name"))) {
             String why = "mounting a tmpfs needs root";
             if ("1".equals(System.getenv("NETLAB_REQUIRE_LIVE"))) {
@@ -34,7 +34,7 @@ final class TinyMount implements AutoCloseable {
     }
 
     /** Mounts a tmpfs of {@code options} (e.g. "size=64k", "size=64k,ro") on a new directory in {@code parent}. */
-    static TinyMount mount(Path parent, String options) throws IOException {
+    public static TinyMount mount(Path parent, String options) throws IOException {
         assumeRoot();
         Path dir = Files.createDirectory(parent.resolve("tmpfs"));
         run("mount", "-t", "tmpfs", "-o", options, "netlab-test", dir.toString());

@@ -3,6 +3,7 @@ package netlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetSocketAddress;
+import netlab.cli.support.ExitCode;
 import netlab.cli.web.WebBind;
 import org.junit.jupiter.api.Test;
 

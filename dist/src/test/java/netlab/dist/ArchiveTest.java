@@ -51,18 +51,18 @@ class ArchiveTest {
         assertTrue(Files.isRegularFile(jsa), "archive made");
         assertTrue(Files.size(dir.resolve("netlab.jni/" + System.mapLibraryName("jnidispatch"))) > 10_000,
                 "JNA's native library beside it");
-        for (String c : List.of("netlab.cli.NetlabCommand ", "netlab.cli.SubnetCommand ", "netlab.cli.AnalyzeCommand ",
+        for (String c : List.of("netlab.cli.command.NetlabCommand ", "netlab.cli.command.SubnetCommand ", "netlab.cli.command.AnalyzeCommand ",
                 "picocli.CommandLine$Help ")) {
             assertTrue(classes.contains(c), c + "in the archive");
         }
         if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
-            assertTrue(classes.contains("netlab.cli.ArpExchange "), "arp-resolve trained in a namespace");
+            assertTrue(classes.contains("netlab.cli.probe.ArpExchange "), "arp-resolve trained in a namespace");
             assertTrue(classes.contains("org.pcap4j.core.PcapHandle "), "libpcap's handle trained");
         }
         String loaded = bash(". \"$0\"; netlab_jvm_opts --version; netlab_archive_opts \"$2\"; "
                 + "java \"${netlab_opts[@]}\" -Xlog:class+load -jar \"$1\" --version",
                 jar.toString(), jsa.toString());
-        assertTrue(loaded.contains("netlab.cli.NetlabCommand source: shared objects file"), loaded);
+        assertTrue(loaded.contains("netlab.cli.command.NetlabCommand source: shared objects file"), loaded);
     }
 
     /** Runs SCRIPT in bash with netlab-jvm.sh sourced ($0 is its path, then ARGS), returns stdout; exit 0. */

@@ -71,7 +71,7 @@ final class HadoopCaptures {
         }
     }
 
-    /** The CLI's mapping of capture-format failures (netlab.cli.CaptureInput#formatError). */
+    /** The CLI's mapping of capture-format failures (netlab.cli.io.CaptureInput#formatError). */
     private static Outcome formatError(String path, long frames, CaptureFormatException e) {
         return switch (e.kind()) {
             case NOT_A_CAPTURE -> new Outcome(path, frames, line(path, e.getMessage(), "expected a pcap or pcapng file"),

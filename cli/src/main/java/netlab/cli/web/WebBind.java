@@ -3,8 +3,8 @@ package netlab.cli.web;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import netlab.cli.ExitCode;
-import netlab.cli.NetlabException;
+import netlab.cli.support.ExitCode;
+import netlab.cli.support.NetlabException;
 
 /**
  * Where {@code watch --web [ADDR:]PORT} listens: 127.0.0.1 unless an address is given. Any address that is

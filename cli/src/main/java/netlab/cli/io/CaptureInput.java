@@ -1,0 +1,108 @@
+package netlab.cli.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import netlab.capture.CaptureFormatException;
+import netlab.capture.Frame;
+import netlab.capture.FrameSource;
+import netlab.capture.LinkType;
+import netlab.capture.file.CaptureFiles;
+import netlab.capture.pcap4j.BpfFilter;
+import netlab.cli.support.ExitCode;
+import netlab.cli.support.NetlabException;
+
+/**
+ * Streams the frames of one capture file through an optional BPF filter, turning every way the file can
+ * fail into a {@link NetlabException} with the exit code from {@link ExitCode}.
+ */
+public final class CaptureInput {
+
+    /** Receives each frame that passed the filter, numbered from 1 in file order (before filtering). */
+    public interface FrameConsumer {
+        /** @return false to stop reading (e.g. -c reached) */
+        boolean accept(long number, Frame frame);
+
+        /** Called once the file's header is read, before any frame: its first link type and snap length. */
+        default void begin(LinkType linkType, int snapLength) {
+        }
+    }
+
+    private CaptureInput() {
+    }
+
+    /**
+     * Reads {@code path} to the end (or until the consumer stops). Damage part-way is thrown after the
+     * frames before it were delivered.
+     */
+    public static void read(String path, String filter, FrameConsumer consumer) {
+        try (FrameSource src = open(path)) {
+            if (!src.linkType().supported()) {
+                throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType().label(),
+                        "netlab decodes link types " + LinkType.supportedList() + "; see docs/decoding.md");
+            }
+            // The filter compiles before begin() creates any output (tcpdump leaves -w untouched on a bad filter).
+            try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {
+                consumer.begin(src.linkType(), src.snapLength());
+                long n = 0;
+                for (Frame f = src.next(); f != null; f = src.next()) {
+                    n++;
+                    if ((bpf == null || bpf.matches(f)) && !consumer.accept(n, f)) {
+                        return;
+                    }
+                }
+            }
+        } catch (CaptureFormatException e) {
+            throw formatError(path, e);
+        } catch (IOException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, path, "read error: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static FrameSource open(String path) throws IOException {
+        if (!path.equals("-")) {
+            Path p = Path.of(path);
+            if (Files.isDirectory(p)) {
+                throw new NetlabException(ExitCode.NO_INPUT, path, "is a directory", "give a pcap or pcapng file");
+            }
+        }
+        try {
+            return CaptureFiles.open(Path.of(path));
+        } catch (NoSuchFileException e) {
+            if (path.indexOf('\uFFFD') >= 0) {
+                // The JVM decoded bytes that are not UTF-8 to U+FFFD; the name on disk cannot be rebuilt from that.
+                throw new NetlabException(ExitCode.NO_INPUT, path, "no such file; its name holds bytes that are not "
+                        + "UTF-8, which netlab (Java) cannot pass back to the system", "rename it, or give it on stdin: "
+                        + "netlab read - < FILE", e);
+            }
+            throw new NetlabException(ExitCode.NO_INPUT, path, "no such file", "check the path", e);
+        } catch (AccessDeniedException e) {
+            throw new NetlabException(ExitCode.NO_INPUT, path, "permission denied", "check the file's mode", e);
+        }
+    }
+
+    private static BpfFilter compile(String expression, FrameSource src) {
+        try {
+            return BpfFilter.compile(expression, src.linkType(), src.snapLength() > 0 ? src.snapLength() : 262144);
+        } catch (BpfFilter.FilterException e) {
+            throw new NetlabException(ExitCode.BAD_FILTER, "filter '" + expression + "'", e.getMessage(),
+                    "see pcap-filter(7)", e);
+        } catch (BpfFilter.LibpcapUnavailableException e) {
+            throw new NetlabException(ExitCode.NO_LIBPCAP, "filter '" + expression + "'", e.getMessage(),
+                    "install libpcap (apt-get install libpcap0.8), or drop -f", e);
+        }
+    }
+
+    static NetlabException formatError(String path, CaptureFormatException e) {
+        return switch (e.kind()) {
+            case NOT_A_CAPTURE -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(),
+                    "expected a pcap or pcapng file", e);
+            case UNSUPPORTED -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(),
+                    "netlab reads pcap 2.x and pcapng 1.x", e);
+            case TRUNCATED, MALFORMED -> new NetlabException(ExitCode.DAMAGED_CAPTURE, path, e.getMessage(),
+                    "frames before the damage were reported", e);
+        };
+    }
+}

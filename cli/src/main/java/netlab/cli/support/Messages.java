@@ -1,0 +1,49 @@
+package netlab.cli.support;
+
+import java.nio.file.Path;
+
+/**
+ * Makes text from outside (file and interface names, arguments, file contents) safe to print on a terminal:
+ * control characters (C0, DEL, C1) and Unicode's bidirectional overrides become visible escapes, so an error
+ * line cannot move the cursor, recolour the terminal or reorder what the user reads (CVE-2021-42574 style).
+ */
+public final class Messages {
+    private Messages() {
+    }
+
+    /** {@code s} with every control character as {@code \xHH} (or {@code \\uHHHH} above U+00FF); null stays "null". */
+    public static String text(String s) {
+        if (s == null) {
+            return "null";
+        }
+        int i = 0;
+        while (i < s.length() && !unsafe(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!unsafe(c)) {
+                b.append(c);
+            } else if (c <= 0xff) {
+                b.append(String.format("\\x%02x", (int) c));
+            } else {
+                b.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** A path as a message shows it: {@link #text} of its name. */
+    public static String path(Path p) {
+        return p == null ? "null" : text(p.toString());
+    }
+
+    private static boolean unsafe(char c) {
+        return c < 0x20 || c >= 0x7f && c <= 0x9f
+                || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c == 0x200e || c == 0x200f;
+    }
+}
