@@ -41,4 +41,24 @@ public class CaptureFormatException extends IOException {
     public String reason() {
         return reason;
     }
+
+    /**
+     * True when the file was read up to the damage (truncated or malformed part-way), so the frames before it
+     * were analysed; false when nothing of it was read.
+     */
+    public boolean partlyRead() {
+        return kind == Kind.TRUNCATED || kind == Kind.MALFORMED;
+    }
+
+    /**
+     * What the user can do about it, the hint of the one-line message that every front end (the CLI, the Spark
+     * job) prints for this failure, so they word it alike.
+     */
+    public String hint() {
+        return switch (kind) {
+            case NOT_A_CAPTURE -> "expected a pcap or pcapng file";
+            case UNSUPPORTED -> "netlab reads pcap 2.x and pcapng 1.x";
+            case TRUNCATED, MALFORMED -> "frames before the damage were reported";
+        };
+    }
 }

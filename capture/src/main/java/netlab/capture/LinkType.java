@@ -86,6 +86,11 @@ public record LinkType(int value) {
         return r != null && r.decoded;
     }
 
+    /** The hint of the message for a capture whose link type netlab does not decode, for every front end. */
+    public static String unsupportedHint() {
+        return "netlab decodes link types " + supportedList() + "; see docs/decoding.md";
+    }
+
     /** The decoded link type numbers for messages, ascending: {@code 0, 1, 9, 12, ...}. */
     public static String supportedList() {
         List<Integer> out = new ArrayList<>();

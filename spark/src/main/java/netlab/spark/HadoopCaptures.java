@@ -43,7 +43,7 @@ final class HadoopCaptures {
         try (FrameSource src = open(fs, path)) {
             if (!src.linkType().supported()) {
                 return new Outcome(path, 0, line(path, "unsupported link type " + src.linkType().label(),
-                        "netlab decodes link types " + LinkType.supportedList() + "; see docs/decoding.md"), false);
+                        LinkType.unsupportedHint()), false);
             }
             for (Frame f = src.next(); f != null; f = src.next()) {
                 frames++;
@@ -71,16 +71,9 @@ final class HadoopCaptures {
         }
     }
 
-    /** The CLI's mapping of capture-format failures (netlab.cli.io.CaptureInput#formatError). */
+    /** A capture-format failure, worded and split (read part-way or not at all) as the CLI does. */
     private static Outcome formatError(String path, long frames, CaptureFormatException e) {
-        return switch (e.kind()) {
-            case NOT_A_CAPTURE -> new Outcome(path, frames, line(path, e.getMessage(), "expected a pcap or pcapng file"),
-                    false);
-            case UNSUPPORTED -> new Outcome(path, frames, line(path, e.getMessage(), "netlab reads pcap 2.x and pcapng 1.x"),
-                    false);
-            case TRUNCATED, MALFORMED -> new Outcome(path, frames,
-                    line(path, e.getMessage(), "frames before the damage were reported"), true);
-        };
+        return new Outcome(path, frames, line(path, e.getMessage(), e.hint()), e.partlyRead());
     }
 
     private static String line(String what, String why, String hint) {

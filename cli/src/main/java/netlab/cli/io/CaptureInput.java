@@ -41,7 +41,7 @@ public final class CaptureInput {
         try (FrameSource src = open(path)) {
             if (!src.linkType().supported()) {
                 throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType().label(),
-                        "netlab decodes link types " + LinkType.supportedList() + "; see docs/decoding.md");
+                        LinkType.unsupportedHint());
             }
             // The filter compiles before begin() creates any output (tcpdump leaves -w untouched on a bad filter).
             try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {
@@ -96,13 +96,7 @@ public final class CaptureInput {
     }
 
     static NetlabException formatError(String path, CaptureFormatException e) {
-        return switch (e.kind()) {
-            case NOT_A_CAPTURE -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(),
-                    "expected a pcap or pcapng file", e);
-            case UNSUPPORTED -> new NetlabException(ExitCode.BAD_CAPTURE, path, e.getMessage(),
-                    "netlab reads pcap 2.x and pcapng 1.x", e);
-            case TRUNCATED, MALFORMED -> new NetlabException(ExitCode.DAMAGED_CAPTURE, path, e.getMessage(),
-                    "frames before the damage were reported", e);
-        };
+        return new NetlabException(e.partlyRead() ? ExitCode.DAMAGED_CAPTURE : ExitCode.BAD_CAPTURE, path,
+                e.getMessage(), e.hint(), e);
     }
 }
