@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import netlab.analyzers.oui.OuiTable;
-import netlab.capture.live.NativeInit;
+import netlab.capture.pcap4j.NativeInit;
 import netlab.cli.command.NetlabCommand;
 import netlab.cli.io.Stdout;
 import netlab.cli.io.StdoutException;

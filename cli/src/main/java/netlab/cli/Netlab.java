@@ -5,7 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import netlab.capture.live.Platform;
+import netlab.capture.pcap4j.NativePlatform;
 import netlab.cli.command.AnalyzeCommand;
 import netlab.cli.command.ArpResolveCommand;
 import netlab.cli.command.ArpScanCommand;
@@ -28,21 +30,29 @@ public final class Netlab {
     private Netlab() {
     }
 
-    /** The subcommands, in the order {@code netlab --help} lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    /** The machine's own platform (libpcap, libc): the one place the native implementation is wired in. */
+    private static final Platform NATIVE = new NativePlatform();
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    /** The subcommands, in the order {@code netlab --help} lists them, each made for a platform. */
+    private static final Map<String, Function<Platform, Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Function<Platform, Object>> subcommands() {
+        Map<String, Function<Platform, Object>> m = new LinkedHashMap<>();
         m.put("read", ReadCommand::new);
         m.put("analyze", AnalyzeCommand::new);
-        m.put("subnet", SubnetCommand::new);
+        m.put("subnet", p -> new SubnetCommand());
         m.put("interfaces", InterfacesCommand::new);
         m.put("capture", CaptureCommand::new);
         m.put("arp-resolve", ArpResolveCommand::new);
         m.put("arp-scan", ArpScanCommand::new);
         m.put("watch", WatchCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
+        m.put("help", p -> new CommandLine.HelpCommand());
         return m;
+    }
+
+    /** The machine's own platform: live capture through libpcap, the user switch through libc. */
+    public static Platform nativePlatform() {
+        return NATIVE;
     }
 
     /** A command line whose results go to {@code out} and diagnostics to {@code err}, with every subcommand. */
@@ -58,12 +68,17 @@ public final class Netlab {
      * (HelpTest checks).
      */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
+        return newCommandLine(NATIVE, out, err, args);
+    }
+
+    /** As {@link #newCommandLine(PrintWriter, PrintWriter, String...)}, with live capture on {@code platform}. */
+    public static CommandLine newCommandLine(Platform platform, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new NetlabCommand());
-        Supplier<Object> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        Function<Platform, Object> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
         if (only != null && !args[0].equals("help")) {
-            cl.addSubcommand(args[0], only.get());
+            cl.addSubcommand(args[0], only.apply(platform));
         } else if (!(args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")))) {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.apply(platform)));
         }
         cl.setOut(out);
         cl.setErr(err);

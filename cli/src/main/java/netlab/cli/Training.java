@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import netlab.capture.live.NativeInit;
+import netlab.capture.pcap4j.NativeInit;
 
 /**
  * The run the launcher records netlab's class-data-sharing archive from (dist/src/main/sh/netlab-jvm.sh,

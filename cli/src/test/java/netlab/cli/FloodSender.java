@@ -1,7 +1,7 @@
 package netlab.cli;
 
 import java.util.SplittableRandom;
-import netlab.capture.live.LiveCapture;
+import netlab.capture.pcap4j.LiveCapture;
 import netlab.capture.live.LiveOptions;
 
 /**

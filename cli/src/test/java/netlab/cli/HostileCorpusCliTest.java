@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file of the hostile capture corpus ({@code capture/src/test/resources/hostile/}) through
+ * Every file of the hostile capture corpus ({@code capture/core/src/test/resources/hostile/}) through
  * {@code netlab read} and {@code netlab analyze --json}: the exit code its {@code EXPECTED.tsv} row gives,
  * the frames before the damage still reported, and on failure exactly one stderr line
  * {@code netlab: <file>: <why> (<hint>)} naming the byte offset, never a stack trace. The timeout is a
@@ -36,7 +36,7 @@ class HostileCorpusCliTest {
     }
 
     static Path dir() {
-        return Run.root().resolve("capture/src/test/resources/hostile");
+        return Run.root().resolve("capture/core/src/test/resources/hostile");
     }
 
     static List<Row> corpus() throws IOException {

@@ -1,7 +1,7 @@
 package netlab.cli;
 
 import netlab.capture.live.ArpFrames;
-import netlab.capture.live.LiveCapture;
+import netlab.capture.pcap4j.LiveCapture;
 import netlab.capture.live.LiveOptions;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;

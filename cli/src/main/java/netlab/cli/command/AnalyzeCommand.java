@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.event.EventListener;
 import netlab.capture.file.OutputFiles;
+import netlab.capture.live.Platform;
 import netlab.cli.io.CaptureInput;
 import netlab.cli.io.WriteErrors;
 import netlab.cli.live.Signals;
@@ -40,6 +41,13 @@ import picocli.CommandLine.Spec;
                 + "RTT, unanswered requests, bindings and events (conflicts, spoofing, storms). Ctrl-C or SIGTERM "
                 + "stops reading and prints the report on the frames so far (exit 130 / 143).")
 public final class AnalyzeCommand implements Callable<Integer> {
+    private final Platform platform;
+
+    /** The command on {@code platform}: the machine's own (libpcap), or a fake one in tests. */
+    public AnalyzeCommand(Platform platform) {
+        this.platform = platform;
+    }
+
 
     @Spec
     CommandSpec spec;
@@ -117,7 +125,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long before = set.summary().frames();
         NetlabException error = null;
         try {
-            CaptureInput.read(path, filter, (n, f) -> {
+            CaptureInput.read(platform, path, filter, (n, f) -> {
                 if (stop) {
                     return false;
                 }

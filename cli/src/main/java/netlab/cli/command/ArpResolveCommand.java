@@ -3,11 +3,11 @@ package netlab.cli.command;
 import java.util.concurrent.Callable;
 import netlab.capture.LinkType;
 import netlab.capture.live.ArpFrames;
-import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
+import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveOptions;
 import netlab.capture.live.NetInterface;
-import netlab.capture.live.NetInterfaces;
+import netlab.capture.live.Platform;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv4Subnet;
 import netlab.capture.net.MacAddress;
@@ -45,6 +45,13 @@ import picocli.CommandLine.Spec;
                 + "multicast: nothing sent), 9 not permitted, 10 no usable interface or IP not on any attached subnet "
                 + "(nothing sent)."})
 public final class ArpResolveCommand implements Callable<Integer> {
+    private final Platform platform;
+
+    /** The command on {@code platform}: the machine's own (libpcap), or a fake one in tests. */
+    public ArpResolveCommand(Platform platform) {
+        this.platform = platform;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -113,7 +120,7 @@ public final class ArpResolveCommand implements Callable<Integer> {
                 mode.announces());
         LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(1 << 20)
                 .withFilter(filter(mode, ip, mac));
-        try (LiveCapture capture = LiveCapture.open(o)) {
+        try (LiveHandle capture = platform.open(o)) {
             StartupTrace.mark("handle open and filter set");
             if (!capture.linkType().equals(LinkType.ETHERNET)) {
                 throw new NetlabException(ExitCode.INTERFACE, ni.name(), "link type " + capture.linkType()
@@ -179,9 +186,9 @@ public final class ArpResolveCommand implements Callable<Integer> {
     private NetInterface pickInterface(Ipv4Address ip) {
         try {
             if (iface != null) {
-                return NetInterfaces.find(iface);
+                return platform.findInterface(iface);
             }
-            NetInterface ni = NetInterfaces.forAddress(ip);
+            NetInterface ni = platform.interfaceFor(ip);
             if (ni == null) {
                 throw new NetlabException(ExitCode.INTERFACE, ip.toString(), "not on any attached subnet, nothing sent",
                         "give -i IFACE to send anyway; 'netlab interfaces' lists the subnets");

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import netlab.capture.LinkType;
-import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
+import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveOptions;
 import netlab.capture.live.NetInterface;
-import netlab.capture.live.NetInterfaces;
+import netlab.capture.live.Platform;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv4Subnet;
 import netlab.cli.live.LiveErrors;
@@ -49,6 +49,13 @@ import picocli.CommandLine.Spec;
             "Exit: 0 done (whoever answered), 1 fewer than --limit hosts answered, 2 usage (a bad target, also in "
                 + "--file), 3 --file unreadable, 9 not permitted, 10 no usable interface."})
 public final class ArpScanCommand implements Callable<Integer> {
+    private final Platform platform;
+
+    /** The command on {@code platform}: the machine's own (libpcap), or a fake one in tests. */
+    public ArpScanCommand(Platform platform) {
+        this.platform = platform;
+    }
+
     /** Bits of one request on the wire as arp-scan counts them for --bandwidth: 60 bytes plus the 4-byte FCS. */
     static final int FRAME_BITS = 64 * 8;
     /** Seeds are arp-scan's: an unsigned 32-bit number. */
@@ -140,7 +147,7 @@ public final class ArpScanCommand implements Callable<Integer> {
         Ipv4Address source = sourceFor(ni, new Ipv4Address(targets.ip(0)));
         LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(4 << 20)
                 .withFilter("arp and arp[6:2] = 2 and ether dst " + ni.mac());
-        try (LiveCapture capture = LiveCapture.open(o)) {
+        try (LiveHandle capture = platform.open(o)) {
             StartupTrace.mark("handle open and filter set");
             if (!capture.linkType().equals(LinkType.ETHERNET)) {
                 throw new NetlabException(ExitCode.INTERFACE, ni.name(), "link type " + capture.linkType()
@@ -237,10 +244,10 @@ public final class ArpScanCommand implements Callable<Integer> {
     private NetInterface pickInterface(List<TargetRange> given) {
         try {
             if (iface != null) {
-                return NetInterfaces.find(iface);
+                return platform.findInterface(iface);
             }
             if (localnet) {
-                for (NetInterface n : NetInterfaces.list()) {
+                for (NetInterface n : platform.interfaces()) {
                     if (n.isKernelInterface() && n.up() && !n.loopback() && n.mac() != null && !n.ipv4().isEmpty()) {
                         return n;
                     }
@@ -248,7 +255,7 @@ public final class ArpScanCommand implements Callable<Integer> {
                 throw new NetlabException(ExitCode.INTERFACE, "--localnet", "no up Ethernet interface with IPv4",
                         "give the interface with -i");
             }
-            NetInterface ni = NetInterfaces.forAddress(new Ipv4Address((int) given.get(0).first()));
+            NetInterface ni = platform.interfaceFor(new Ipv4Address((int) given.get(0).first()));
             if (ni == null) {
                 String first = specs.isEmpty() ? given.get(0).toString() : specs.get(0);
                 throw new NetlabException(ExitCode.INTERFACE, first, "not on any attached subnet, nothing sent",

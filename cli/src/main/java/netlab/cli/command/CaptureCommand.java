@@ -16,11 +16,11 @@ import netlab.capture.decode.FrameDetails;
 import netlab.capture.decode.FrameSummary;
 import netlab.capture.decode.PacketView;
 import netlab.capture.live.CaptureStats;
-import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
+import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveOptions;
 import netlab.capture.live.NetInterface;
-import netlab.capture.live.NetInterfaces;
+import netlab.capture.live.Platform;
 import netlab.cli.io.PcapOutput;
 import netlab.cli.io.RotatingPcap;
 import netlab.cli.io.StdoutException;
@@ -51,6 +51,13 @@ import picocli.CommandLine.Spec;
             "At the end, stderr gets tcpdump's lines: N packets captured, received by filter, dropped by "
                 + "kernel, and dropped by interface when not zero."})
 public final class CaptureCommand implements Callable<Integer> {
+    private final Platform platform;
+
+    /** The command on {@code platform}: the machine's own (libpcap), or a fake one in tests. */
+    public CaptureCommand(Platform platform) {
+        this.platform = platform;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -155,11 +162,11 @@ public final class CaptureCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LiveCapture capture = open();
+        LiveHandle capture = open();
         try (capture;
              JsonGenerator g = json && showFrames() ? Json.compact(out) : null) {
             // tcpdump -Z: the handle is open; the -w files are created after this, as the user.
-            PrivilegeDrop.apply(user, System.getenv("SUDO_USER"), err);
+            PrivilegeDrop.apply(platform.accounts(), user, System.getenv("SUDO_USER"), err);
             err.println("netlab: listening on " + Messages.text(capture.device()) + ", link-type " + capture.linkType()
                     + ", snapshot length " + capture.snapLength() + " bytes");
             err.flush();
@@ -204,15 +211,15 @@ public final class CaptureCommand implements Callable<Integer> {
         return new OptionCheck("capture").usage(why);
     }
 
-    private LiveCapture open() {
+    private LiveHandle open() {
         try {
-            NetInterface ni = NetInterfaces.find(iface);
+            NetInterface ni = platform.findInterface(iface);
             LiveOptions o = LiveOptions.defaults(ni.name())
                     .withSnapLength(snapLength == 0 ? LiveOptions.DEFAULT_SNAPLEN : snapLength)
                     .withPromiscuous(!noPromiscuous).withImmediate(immediate)
                     .withBuffer(bufferKiB == null ? LiveOptions.DEFAULT_BUFFER : (int) Math.min(Integer.MAX_VALUE, bufferKiB * 1024L))
                     .withFilter(filter != null ? filter : filterWords == null ? null : String.join(" ", filterWords));
-            return LiveCapture.open(o);
+            return platform.open(o);
         } catch (LiveException e) {
             throw LiveErrors.of(e);
         }
@@ -222,7 +229,7 @@ public final class CaptureCommand implements Callable<Integer> {
         return !quiet && !analyze && (writeTo == null || alsoPrint);
     }
 
-    private int run(LiveCapture capture, PrintWriter out, JsonGenerator g) throws LiveException {
+    private int run(LiveHandle capture, PrintWriter out, JsonGenerator g) throws LiveException {
         TimeFormat time = new TimeFormat(timeFormat.length, nano, TimeFormat.zone(utc));
         boolean show = showFrames();
         long limit = fileSizeMb == null ? 0 : fileSizeMb * 1_000_000L;
@@ -262,7 +269,7 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     /** Timer thread: a table that cannot be written (stdout gone) stops the capture, which rethrows it. */
-    private void refresh(LiveAnalysis live, LiveCapture capture) {
+    private void refresh(LiveAnalysis live, LiveHandle capture) {
         try {
             live.refresh();
         } catch (StdoutException e) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netlab.capture.live.LiveException;
 import netlab.capture.live.NetInterface;
-import netlab.capture.live.NetInterfaces;
+import netlab.capture.live.Platform;
 import netlab.capture.net.Ipv4Subnet;
 import netlab.cli.live.LiveErrors;
 import netlab.cli.support.ExitCode;
@@ -26,6 +26,13 @@ import picocli.CommandLine.Spec;
             "Each line: number.name [flags] index, MAC (ether), IPv4 (inet) and IPv6 (inet6) with prefix, "
                 + "and libpcap's description in parentheses."})
 public final class InterfacesCommand implements Callable<Integer> {
+    private final Platform platform;
+
+    /** The command on {@code platform}: the machine's own (libpcap), or a fake one in tests. */
+    public InterfacesCommand(Platform platform) {
+        this.platform = platform;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +46,7 @@ public final class InterfacesCommand implements Callable<Integer> {
     public Integer call() {
         List<NetInterface> list;
         try {
-            list = NetInterfaces.list();
+            list = platform.interfaces();
         } catch (LiveException e) {
             throw LiveErrors.of(e);
         }

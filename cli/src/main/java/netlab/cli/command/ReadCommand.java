@@ -12,6 +12,7 @@ import netlab.capture.decode.Decoder;
 import netlab.capture.decode.FrameDetails;
 import netlab.capture.decode.FrameSummary;
 import netlab.capture.decode.PacketView;
+import netlab.capture.live.Platform;
 import netlab.cli.io.CaptureInput;
 import netlab.cli.io.PcapOutput;
 import netlab.cli.report.TimeFormat;
@@ -32,6 +33,13 @@ import picocli.CommandLine.Spec;
         description = "Print the frames of a capture file: one line each like tcpdump -n -e, every OSI layer "
                 + "with -v, hex with -x, or JSON Lines with --json.")
 public final class ReadCommand implements Callable<Integer> {
+    private final Platform platform;
+
+    /** The command on {@code platform}: the machine's own (libpcap), or a fake one in tests. */
+    public ReadCommand(Platform platform) {
+        this.platform = platform;
+    }
+
 
     @Spec
     CommandSpec spec;
@@ -100,7 +108,7 @@ public final class ReadCommand implements Callable<Integer> {
         boolean show = writeTo == null || alsoPrint;
         try (JsonGenerator g = json && show ? Json.compact(out) : null;
              PcapOutput pcap = writeTo == null ? null : new PcapOutput(writeTo, nano, spec.commandLine().getErr())) {
-            CaptureInput.read(file, filter, new CaptureInput.FrameConsumer() {
+            CaptureInput.read(platform, file, filter, new CaptureInput.FrameConsumer() {
                 long done;
 
                 @Override

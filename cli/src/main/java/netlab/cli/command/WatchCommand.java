@@ -19,13 +19,13 @@ import netlab.analyzers.mac.Station;
 import netlab.analyzers.oui.OuiTable;
 import netlab.analyzers.stationdb.StationDb;
 import netlab.analyzers.stationdb.StationDbEvent;
+import netlab.capture.live.Accounts;
 import netlab.capture.live.CaptureStats;
-import netlab.capture.live.LiveCapture;
 import netlab.capture.live.LiveException;
+import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveOptions;
 import netlab.capture.live.NetInterface;
-import netlab.capture.live.NetInterfaces;
-import netlab.capture.live.Privileges;
+import netlab.capture.live.Platform;
 import netlab.cli.db.DbLock;
 import netlab.cli.db.StationDbFile;
 import netlab.cli.io.StdoutException;
@@ -64,6 +64,13 @@ import picocli.CommandLine.Spec;
                 + "it is), 6 the filter does not compile, 8 the database cannot be written or another watch uses it "
                 + "(or --kafka: no broker answered, an event was lost), 9 not permitted (or -Z failed), 10 interface unusable, 130/143 on a signal."})
 public final class WatchCommand implements Callable<Integer> {
+    private final Platform platform;
+
+    /** The command on {@code platform}: the machine's own (libpcap), or a fake one in tests. */
+    public WatchCommand(Platform platform) {
+        this.platform = platform;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -167,9 +174,9 @@ public final class WatchCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (LiveCapture capture = open()) {
+        try (LiveHandle capture = open()) {
             // Debian arpwatch -u: the handle is open, every file access from here on is the user's.
-            Privileges.Account account = PrivilegeDrop.apply(user, false);
+            Accounts.Account account = PrivilegeDrop.apply(platform.accounts(), user, false);
             dbUser = account == null ? null : account.name();
             try (DbLock lock = dbPath == null ? null : DbLock.acquire(dbPath, dbUser)) {
                 loadDb();
@@ -217,7 +224,7 @@ public final class WatchCommand implements Callable<Integer> {
      * Runs until the end, then writes the final state. On every way out (the interface gone, stdout closed, an
      * error) the database is written first; a failure to write it then is reported without hiding the cause.
      */
-    private int runAndSave(LiveCapture capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
+    private int runAndSave(LiveHandle capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
         int code;
         try {
             code = run(capture, timer, err);
@@ -252,12 +259,12 @@ public final class WatchCommand implements Callable<Integer> {
         timer.shutdownNow();
     }
 
-    private LiveCapture open() {
+    private LiveHandle open() {
         try {
-            NetInterface ni = NetInterfaces.find(iface);
+            NetInterface ni = platform.findInterface(iface);
             // Frames in blocks, as capture --analyze takes them (an event waits at most the 100 ms block
             // timeout): immediate mode's wake-up per frame cost 39% of an ARP flood at 29 kpps in the kernel.
-            return LiveCapture.open(LiveOptions.defaults(ni.name()).withSnapLength(512)
+            return platform.open(LiveOptions.defaults(ni.name()).withSnapLength(512)
                     .withPromiscuous(!noPromiscuous).withFilter(filter));
         } catch (LiveException e) {
             throw LiveErrors.of(e);
@@ -272,7 +279,7 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private int run(LiveCapture capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
+    private int run(LiveHandle capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
         if (db != null) {
             timer.scheduleAtFixedRate(() -> {
                 try {

@@ -10,12 +10,13 @@ import netlab.capture.Frame;
 import netlab.capture.FrameSource;
 import netlab.capture.LinkType;
 import netlab.capture.file.CaptureFiles;
-import netlab.capture.pcap4j.BpfFilter;
+import netlab.capture.live.PacketFilter;
+import netlab.capture.live.Platform;
 import netlab.cli.support.ExitCode;
 import netlab.cli.support.NetlabException;
 
 /**
- * Streams the frames of one capture file through an optional BPF filter, turning every way the file can
+ * Streams the frames of one capture file through an optional BPF filter (compiled by the {@link Platform}), turning every way the file can
  * fail into a {@link NetlabException} with the exit code from {@link ExitCode}.
  */
 public final class CaptureInput {
@@ -37,14 +38,14 @@ public final class CaptureInput {
      * Reads {@code path} to the end (or until the consumer stops). Damage part-way is thrown after the
      * frames before it were delivered.
      */
-    public static void read(String path, String filter, FrameConsumer consumer) {
+    public static void read(Platform platform, String path, String filter, FrameConsumer consumer) {
         try (FrameSource src = open(path)) {
             if (!src.linkType().supported()) {
                 throw new NetlabException(ExitCode.BAD_CAPTURE, path, "unsupported link type " + src.linkType().label(),
                         LinkType.unsupportedHint());
             }
             // The filter compiles before begin() creates any output (tcpdump leaves -w untouched on a bad filter).
-            try (BpfFilter bpf = filter == null ? null : compile(filter, src)) {
+            try (PacketFilter bpf = filter == null ? null : compile(platform, filter, src)) {
                 consumer.begin(src.linkType(), src.snapLength());
                 long n = 0;
                 for (Frame f = src.next(); f != null; f = src.next()) {
@@ -83,13 +84,13 @@ public final class CaptureInput {
         }
     }
 
-    private static BpfFilter compile(String expression, FrameSource src) {
+    private static PacketFilter compile(Platform platform, String expression, FrameSource src) {
         try {
-            return BpfFilter.compile(expression, src.linkType(), src.snapLength() > 0 ? src.snapLength() : 262144);
-        } catch (BpfFilter.FilterException e) {
+            return platform.compileFilter(expression, src.linkType(), src.snapLength() > 0 ? src.snapLength() : 262144);
+        } catch (PacketFilter.FilterException e) {
             throw new NetlabException(ExitCode.BAD_FILTER, "filter '" + expression + "'", e.getMessage(),
                     "see pcap-filter(7)", e);
-        } catch (BpfFilter.LibpcapUnavailableException e) {
+        } catch (PacketFilter.UnavailableException e) {
             throw new NetlabException(ExitCode.NO_LIBPCAP, "filter '" + expression + "'", e.getMessage(),
                     "install libpcap (apt-get install libpcap0.8), or drop -f", e);
         }

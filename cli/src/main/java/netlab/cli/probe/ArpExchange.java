@@ -13,7 +13,7 @@ import netlab.analyzers.oui.OuiTable;
 import netlab.capture.Frame;
 import netlab.capture.Timestamps;
 import netlab.capture.live.ArpFrames;
-import netlab.capture.live.LiveCapture;
+import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveException;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
@@ -40,7 +40,7 @@ public final class ArpExchange {
         }
     }
 
-    private final LiveCapture capture;
+    private final LiveHandle capture;
     private final Mode mode;
     private final ArpSchedule plan;
     private final Ipv4Address ip;
@@ -55,7 +55,7 @@ public final class ArpExchange {
     private volatile LiveException sendFailure;
     private long answers;
 
-    public ArpExchange(LiveCapture capture, Mode mode, ArpSchedule plan, Ipv4Address ip, MacAddress mac, byte[] frame,
+    public ArpExchange(LiveHandle capture, Mode mode, ArpSchedule plan, Ipv4Address ip, MacAddress mac, byte[] frame,
                 PrintWriter out, PrintWriter err, boolean json) {
         this.capture = capture;
         this.mode = mode;

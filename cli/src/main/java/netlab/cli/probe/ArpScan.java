@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import netlab.capture.Frame;
 import netlab.capture.live.ArpFrames;
-import netlab.capture.live.LiveCapture;
+import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveException;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
@@ -59,7 +59,7 @@ public final class ArpScan {
     private record Due(long atNanos, int position) {
     }
 
-    private final LiveCapture capture;
+    private final LiveHandle capture;
     private final ScanTargets targets;
     private final Plan plan;
     private final byte[] frame = new byte[ArpFrames.LENGTH];
@@ -74,7 +74,7 @@ public final class ArpScan {
     private int probed;
     private volatile LiveException sendFailure;
 
-    public ArpScan(LiveCapture capture, MacAddress mac, Ipv4Address source, ScanTargets targets, Plan plan) {
+    public ArpScan(LiveHandle capture, MacAddress mac, Ipv4Address source, ScanTargets targets, Plan plan) {
         this.capture = capture;
         this.mac = mac;
         this.source = source;

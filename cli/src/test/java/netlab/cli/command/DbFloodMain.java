@@ -9,6 +9,7 @@ import netlab.analyzers.oui.OuiTable;
 import netlab.analyzers.stationdb.StationDb;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
+import netlab.cli.Netlab;
 import netlab.cli.db.StationDbFile;
 import picocli.CommandLine;
 
@@ -31,7 +32,7 @@ final class DbFloodMain {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
-        WatchCommand cmd = new WatchCommand();
+        WatchCommand cmd = new WatchCommand(Netlab.nativePlatform());
         new CommandLine(cmd).parseArgs("eth0");
         StandardAnalyzers set = cmd.options.analyzers(e -> {
         });

@@ -19,6 +19,7 @@ import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.arp.ArpTracker;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
+import netlab.cli.Netlab;
 import netlab.report.AnalysisReport;
 import netlab.report.Json;
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ final class FloodMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         watchCollections();
-        AnalyzeCommand cmd = new AnalyzeCommand();
+        AnalyzeCommand cmd = new AnalyzeCommand(Netlab.nativePlatform());
         new CommandLine(cmd).parseArgs("flood.pcap");
         StandardAnalyzers set = cmd.options.analyzers(e -> {
         });
