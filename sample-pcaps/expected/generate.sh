@@ -22,7 +22,7 @@ EXCLUDED=("public/tcpdump/dhcp-rfc4388.pcap" "public/tcpdump/timestamp_invalid_m
 TSV_FIELDS=(frame.number frame.protocols eth.src eth.dst vlan.id arp.opcode ip.src ip.dst ipv6.src ipv6.dst
     tcp.srcport tcp.dstport udp.srcport udp.dstport icmp.type icmpv6.type)
 EXTRA_FIELDS=(frame.len frame.cap_len frame.time_epoch sll.src.eth ieee8021ad.id arp.src.proto_ipv4 arp.src.hw_mac
-    arp.hw.type arp.proto.type arp.hw.size arp.proto.size wlan.da wlan.sa wlan.ra wlan.ta)
+    arp.hw.type arp.proto.type arp.hw.size arp.proto.size wlan.da wlan.sa wlan.ra wlan.ta ieee8021ah.isid)
 
 export TSV_FIELDS_JOINED="${TSV_FIELDS[*]}"
 export EXTRA_FIELDS_JOINED="${EXTRA_FIELDS[*]}"

@@ -41,10 +41,31 @@ def all_values(value):
     return [v for v in value.split(",") if v] if value else []
 
 
+def scope_vlan(row):
+    """The VLAN netlab scopes ARP by: the first tag of the frame the ARP travels in, i.e. the first tag after the
+    last tunnelled Ethernet header (an eth after the outer one, an 802.1ah I-TAG, tshark's ieee8021ad layer when
+    it carries an I-TAG), or the outermost tag when nothing is tunnelled (docs/decoding.md)."""
+    path = row["frame.protocols"].split(":")
+    folded = bool(row.get("ieee8021ah.isid"))
+    boundary = 0
+    for i, name in enumerate(path):
+        if (name == "eth" and i > 0) or name == "ieee8021ah" or (name == "ieee8021ad" and folded):
+            boundary = i
+    seen = {"vlan": 0, "ieee8021ad": 0}
+    for i, name in enumerate(path):
+        if name not in seen:
+            continue
+        if i > boundary or (boundary == 0 and i > 0):
+            values = all_values(row["vlan.id" if name == "vlan" else "ieee8021ad.id"])
+            return values[seen[name]] if seen[name] < len(values) else ""
+        seen[name] += 1
+    return ""
+
+
 def binding(row, opcode, bindings):
     """IP -> MACs that claimed it as ARP sender, in first-claim order: well-formed Ethernet/IPv4 ARP
     requests and replies only, never 0.0.0.0 or a zero or group sender MAC; keyed IP%VLAN (outer tag)
-    when tagged, as netlab's analyze --json writes them."""
+    when tagged, as netlab's analyze --json writes them (scope_vlan says which tag)."""
     if opcode not in ("1", "2") or first(row["arp.hw.type"]) != "1" or first(row["arp.proto.type"]) != "0x0800":
         return
     if first(row["arp.hw.size"]) != "6" or first(row["arp.proto.size"]) != "4":
@@ -52,7 +73,7 @@ def binding(row, opcode, bindings):
     ip, mac = first(row["arp.src.proto_ipv4"]), first(row["arp.src.hw_mac"])
     if not ip or not mac or ip == "0.0.0.0" or mac == "00:00:00:00:00:00" or int(mac[:2], 16) & 1:
         return
-    vlan = first(row["ieee8021ad.id"]) or first(row["vlan.id"])
+    vlan = scope_vlan(row)
     key = ip + ("%" + vlan if vlan and vlan != "0" else "")
     macs = bindings.setdefault(key, [])
     if mac not in macs:

@@ -111,6 +111,8 @@ def main():
         ETH + bytes.fromhex("86dd") + ip6(4, ICMP),
     ])
     pcap("l2-control.pcap", 1, l2_control())
+    for name, frames in tunnels().items():
+        pcap(name, 1, frames)
 
 
 def l2_control():
@@ -149,6 +151,83 @@ def l2_control():
         pad(bytes.fromhex("0180c2000003") + src + bytes.fromhex("888e") + bytes([2, 1, 0, 0])),
         pad(bytes.fromhex("0180c2000003") + src + bytes.fromhex("888e") + bytes([2, 0]) + struct.pack("!H", 5) + eap),
     ]
+
+
+def fcs(frame):
+    """The frame with its Ethernet FCS (CRC-32, least significant byte first)."""
+    return frame + struct.pack("<I", zlib.crc32(frame))
+
+
+def tunnels():
+    """GRE, ERSPAN I/II/III, VXLAN, Geneve, 802.1ah, VN-Tag and FabricPath frames carrying ARP, VLANs and ICMP;
+    PTP over UDP. Layouts: RFC 2784/2890/2637, draft-foschiano-erspan-03, RFC 7348, RFC 8926, IEEE 802.1Q-2018
+    clause 9.7, Cisco's VN-Tag and FabricPath headers, IEEE 1588-2019 annex C."""
+    arp_req = bytes.fromhex("ffffffffffff" "020000000001" "0806") + ARP_REQ
+    arp_rep_vlan = bytes.fromhex("020000000001" "020000000002" "8100") + struct.pack("!H", 30) + bytes.fromhex("0806") + ARP_REP
+    icmp_vlan = bytes.fromhex("020000000002" "020000000001" "8100") + struct.pack("!H", 0xA064) + bytes.fromhex("0800") + ICMP
+    o1, o2 = [192, 0, 2, 1], [192, 0, 2, 2]
+    v4 = ETH + bytes.fromhex("0800")
+
+    def gre(flags_ver, proto, opt=b""):
+        return struct.pack("!HH", flags_ver, proto) + opt
+
+    def udp(sport, dport, payload):
+        return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+
+    def vxlan(vni, inner):
+        return udp(53000, 4789, struct.pack("!II", 0x08000000, vni << 8) + inner)
+    nested = ETH + bytes.fromhex("0800") + ip4([172, 16, 0, 1], [172, 16, 0, 2], 17, vxlan(7, arp_req))
+    pptp = struct.pack("!HHI", 4 + len(ICMP), 0x1234, 5)
+    erspan2 = struct.pack("!HHI", 0x1000 | 30, (5 << 13) | (2 << 11) | 100, 0x12345)
+    erspan3 = (struct.pack("!HHIHH", 0x2000 | 30, (2 << 13) | 200, 0xDEADBEEF, 0x0ABC, (7 << 4) | (1 << 3) | (3 << 1) | 1)
+               + struct.pack("!II", 1, 2))
+    geneve_opt = struct.pack("!HBB", 0x0102, 0x80, 1) + b"abcd"
+    ptp = (bytes([0x00, 0x02]) + struct.pack("!H", 44) + bytes(2) + struct.pack("!H", 0x0200) + bytes(12)
+           + bytes.fromhex("00163efffe112233") + struct.pack("!HH", 1, 78) + bytes(2) + bytes(10))
+    return {
+        "gre.pcap": [
+            v4 + ip4(o1, o2, 47, gre(0, 0x0800) + ICMP),
+            v4 + ip4(o1, o2, 47, gre(0x2000, 0x6558, struct.pack("!I", 42)) + arp_req),
+            v4 + ip4(o1, o2, 47, gre(0xB000, 0x6558, struct.pack("!HHII", 0, 0, 7, 1)) + arp_rep_vlan),
+            ETH + bytes.fromhex("86dd") + ip6(47, gre(0, 0x86DD) + ICMP6),
+            v4 + ip4(o1, o2, 47, gre(0x3001, 0x880B, pptp) + bytes.fromhex("ff030021") + ICMP),
+            v4 + ip4(o1, o2, 47, gre(0x2081, 0x880B, struct.pack("!HHI", 0, 0x1234, 5))),
+            v4 + ip4(o1, o2, 47, gre(0, 0x8847, struct.pack("!I", 100 << 12 | 1 << 8 | 64)) + ICMP),
+            v4 + ip4(o1, o2, 47, gre(0, 0x6558) + nested),
+        ],
+        "erspan.pcap": [
+            v4 + ip4(o1, o2, 47, gre(0, 0x88BE) + arp_req),
+            v4 + ip4(o1, o2, 47, gre(0x1000, 0x88BE, struct.pack("!I", 9)) + erspan2 + arp_rep_vlan),
+            v4 + ip4(o1, o2, 47, gre(0x1000, 0x22EB, struct.pack("!I", 10)) + erspan3 + icmp_vlan),
+        ],
+        "vxlan.pcap": [
+            v4 + ip4(o1, o2, 17, vxlan(42, arp_req)),
+            v4 + ip4(o1, o2, 17, vxlan(42, icmp_vlan)),
+            v4 + ip4(o1, o2, 17, vxlan(43, arp_rep_vlan)),
+        ],
+        "geneve.pcap": [
+            v4 + ip4(o1, o2, 17, udp(53002, 6081, struct.pack("!BBHI", 2, 0, 0x6558, 0x1234 << 8) + geneve_opt + arp_req)),
+            v4 + ip4(o1, o2, 17, udp(53002, 6081, struct.pack("!BBHI", 0, 0, 0x0800, 0x1234 << 8) + ICMP)),
+        ],
+        "pbb.pcap": [
+            bytes.fromhex("0200000000b2" "0200000000b1" "88a8") + struct.pack("!H", 100) + bytes.fromhex("88e7")
+            + struct.pack("!I", 0x00010001) + arp_req[:12] + bytes.fromhex("8100") + struct.pack("!H", 20) + arp_req[12:],
+            bytes.fromhex("0200000000b2" "0200000000b1" "88e7") + struct.pack("!I", 0x00010002) + arp_rep_vlan,
+        ],
+        "vntag.pcap": [
+            arp_req[:12] + bytes.fromhex("8926") + struct.pack("!HH", 0x8000 | 5, 0x0007) + arp_req[12:],
+            arp_rep_vlan[:12] + bytes.fromhex("8926") + struct.pack("!HH", 5, 0x0007) + arp_rep_vlan[12:],
+        ],
+        # FabricPath frames carry their FCS (tshark's cfp dissector takes the last 4 bytes as one).
+        "fabricpath.pcap": [fcs(f) for f in (
+            bytes.fromhex("010fffc10000" "0200010a0001" "8903") + struct.pack("!H", (1 << 6) | 32)
+            + arp_req[:12] + bytes.fromhex("8100") + struct.pack("!H", 10) + arp_req[12:],
+            bytes.fromhex("0200020b0002" "0200010a0001" "8903") + struct.pack("!H", (1 << 6) | 31) + arp_rep_vlan)],
+        "ptp-udp.pcap": [
+            ETH + bytes.fromhex("0800") + ip4(o1, [224, 0, 1, 129], 17, udp(319, 319, ptp)),
+            ETH + bytes.fromhex("0800") + ip4(o1, [224, 0, 1, 129], 17, udp(320, 320, b"\x08" + ptp[1:])),
+        ],
+    }
 
 
 if __name__ == "__main__":

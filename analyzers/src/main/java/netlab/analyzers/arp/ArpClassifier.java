@@ -62,14 +62,14 @@ public final class ArpClassifier {
         } else if (op == 1 && zeroTha && spa == 0) {
             kinds |= PROBE;
         }
-        long dst = v.dstMac();
+        long dst = v.nearestDstMac();
         if (op == 1 && dst >= 0 && dst != BROADCAST) {
             kinds |= UNICAST_REQUEST;
         }
         if (op == 2 && dst == BROADCAST) {
             kinds |= REPLY_TO_BROADCAST;
         }
-        if (v.srcMac() >= 0 && v.srcMac() != v.arpSenderMac()) {
+        if (v.nearestSrcMac() >= 0 && v.nearestSrcMac() != v.arpSenderMac()) {
             kinds |= SENDER_MISMATCH;
         }
         return kinds;

@@ -100,7 +100,8 @@ public final class ArpTracker implements FrameAnalyzer {
         long t = v.frame().timestampNanos();
         pending.expire(t);
         int kinds = ArpClassifier.classify(v);
-        int vlan = v.vlanCount() > 0 ? v.vlanId(0) : 0;
+        // ARP and IP are scoped by the VLAN of the frame they travel in: the innermost one of a tunnel.
+        int vlan = v.nearestVlanId();
         if (kinds == ArpClassifier.NONE) {
             if (v.ipVersion() == 4 && v.ipHeaderCount() == 1 && v.nearestSrcMac() >= 0) {
                 poison.learn(vlan, v.ipv4Src(), v.nearestSrcMac(), PoisonDetector.IPV4);
@@ -116,7 +117,7 @@ public final class ArpTracker implements FrameAnalyzer {
         }
         if (kinds == ArpClassifier.MALFORMED) {
             malformed++;
-            listener.onEvent(new ArpEvent.Malformed(t, vlan, v.srcMac(), ArpClassifier.malformedReason(v)));
+            listener.onEvent(new ArpEvent.Malformed(t, vlan, v.nearestSrcMac(), ArpClassifier.malformedReason(v)));
             return;
         }
         if (kinds == ArpClassifier.OTHER_OPCODE) {
@@ -130,7 +131,7 @@ public final class ArpTracker implements FrameAnalyzer {
         boolean gratuitousOrProbe = (kinds & (ArpClassifier.GRATUITOUS | ArpClassifier.PROBE)) != 0;
         if (ArpClassifier.is(kinds, ArpClassifier.SENDER_MISMATCH)) {
             mismatches++;
-            listener.onEvent(new ArpEvent.SenderMismatch(t, vlan, spa, v.srcMac(), sha, v.arpOpcode()));
+            listener.onEvent(new ArpEvent.SenderMismatch(t, vlan, spa, v.nearestSrcMac(), sha, v.arpOpcode()));
         }
         boolean learnable = spa != 0 && sha != 0 && (sha & 0x0100_0000_0000L) == 0;
         boolean ownFrame = learnable && !ArpClassifier.is(kinds, ArpClassifier.SENDER_MISMATCH);
@@ -166,7 +167,7 @@ public final class ArpTracker implements FrameAnalyzer {
             }
         }
         if (request) {
-            storms.request(vlan, v.srcMac() >= 0 ? v.srcMac() : sha, t, listener);
+            storms.request(vlan, v.nearestSrcMac() >= 0 ? v.nearestSrcMac() : sha, t, listener);
         }
     }
 

@@ -92,7 +92,8 @@ public final class MacTable implements FrameAnalyzer {
         age();
         switchSeries.advance(ts);
         flood.advance(ts, index.size(), config.cap());
-        int vlan = v.vlanCount() > 0 ? v.vlanId(0) : 0;
+        // The capture point's frame: outer addresses and VLAN of a tunnel (docs/decoding.md).
+        int vlan = v.linkVlanId();
         long src = v.srcMac();
         if (src >= 0) {
             learn(v, f, src, vlan);
@@ -142,7 +143,14 @@ public final class MacTable implements FrameAnalyzer {
             entries.addMulticast(s);
         }
         for (int i = 0; i < v.vlanCount(); i++) {
-            entries.addVlan(s, v.vlanId(i));
+            if (v.innerEthernetCount() == 0 || v.vlanOffset(i) < v.innerEthernetOffset(0)) {
+                entries.addVlan(s, v.vlanId(i));
+            }
+        }
+        if (v.carriesInnerFrame() || v.ipHeaderCount() > 1) {
+            // A tunnel's inner ARP and addresses belong to the stations behind it, not to this tunnel endpoint.
+            StationAddresses.recordOuter(v, f, entries, s, MAX_IPS_PER_STATION);
+            return;
         }
         if (v.arpOpcode() == 1) {
             entries.addArpRequest(s);

@@ -54,6 +54,30 @@ final class StationAddresses {
         }
     }
 
+    /**
+     * For a tunnelled packet (VXLAN, GRE, IP-in-IP, ...): only the outermost IP source, the tunnel endpoint's
+     * own address, and only when it precedes any tunnelled Ethernet frame; the inner addresses are other stations'.
+     */
+    static void recordOuter(PacketView v, Frame f, MacEntries e, int s, int max) {
+        if (v.ipHeaderCount() == 0 || (v.innerEthernetCount() > 0 && v.ipHeaderOffset(0) >= v.innerEthernetOffset(0))) {
+            return;
+        }
+        int off = f.offset() + v.ipHeaderOffset(0);
+        byte[] d = f.data();
+        if ((d[off] & 0xf0) == 0x40 && v.ipHeaderOffset(0) + 20 <= f.capturedLength()) {
+            int ip = (int) (longAt(d, off + 8) & 0xffff_ffffL);
+            if (ip != 0 && (ip >>> 24) < 224) {
+                e.addIp(s, 0, MacEntries.ipv4(ip), max);
+            }
+        } else if ((d[off] & 0xf0) == 0x60 && v.ipHeaderOffset(0) + 40 <= f.capturedLength()) {
+            long hi = longAt(d, off + 8);
+            long lo = longAt(d, off + 16);
+            if ((hi != 0 || lo != 0) && (hi >>> 56) != 0xff) {
+                e.addIp(s, hi, lo, max);
+            }
+        }
+    }
+
     private static long longAt(byte[] b, int o) {
         long x = 0;
         for (int i = 0; i < 8; i++) {

@@ -22,7 +22,7 @@ final class AppSummary {
         int start = v.base + off;
         int end = start + len;
         if (v.has(Protocol.DNS) || v.has(Protocol.MDNS) || v.has(Protocol.LLMNR)) {
-            return v.has(Protocol.TCP) ? null : dns(DnsDecoder.decode(v.data, v.base, start, end, dnsName(v)), len);
+            return v.transport() == Protocol.TCP ? null : dns(DnsDecoder.decode(v.data, v.base, start, end, dnsName(v)), len);
         }
         if (v.has(Protocol.DHCP)) {
             return dhcp(DhcpDecoder.decode(v.data, v.base, start, end), len);

@@ -53,18 +53,18 @@ public final class Decoder {
      */
     static void innerEthernet(PacketView v, int off, int end) {
         v.push(Protocol.ETH, off);
+        if (!v.enterFrame(Protocol.ETH, off)) {
+            return;
+        }
         if (!v.has(off, ETH_HEADER)) {
             v.fail(Protocol.ETH, off, "truncated header");
             return;
         }
-        v.innerEthOffset = off;
-        v.innerDstMac = v.mac(off);
-        v.innerSrcMac = v.mac(off + 6);
         typeOrLength(v, off + 12, v.u16(off + 12));
     }
 
     /** IEEE 802.3 clause 3.2.6: a value <= 1500 is a length and an 802.2 LLC header follows. */
-    private static void typeOrLength(PacketView v, int typeOffset, int value) {
+    static void typeOrLength(PacketView v, int typeOffset, int value) {
         int next = typeOffset + 2;
         if (value <= 1500) {
             v.etherType = -1;
@@ -92,13 +92,16 @@ public final class Decoder {
             case 0x88e5 -> Macsec.decode(v, off);
             case 0x88f5 -> Mrp.decode(v, off, v.captured, Protocol.MVRP);
             case 0x88f6 -> Mrp.decode(v, off, v.captured, Protocol.MMRP);
+            case 0x88e7 -> Pbb.decode(v, off);
+            case 0x8926 -> VnTag.decode(v, off);
+            case 0x8903 -> FabricPath.decode(v, off);
             default -> v.payload(off, v.captured);
         }
     }
 
     /** IEEE 802.1Q clause 9.6: TCI (PCP 3 bits, DEI 1, VID 12) then the inner type or length. */
     private static void vlan(PacketView v, int off, int tpid, Protocol p) {
-        v.push(p);
+        v.push(p, off);
         if (v.vlanCount == PacketView.MAX_VLAN_TAGS) {
             v.fail(p, off, "too many VLAN tags");
             return;

@@ -35,6 +35,14 @@ final class Dissectors {
         BY_PROTOCOL.put(Protocol.GMRP, Mrp.GMRP);
         BY_PROTOCOL.put(Protocol.MVRP, Mrp.MVRP);
         BY_PROTOCOL.put(Protocol.MMRP, Mrp.MMRP);
+        BY_PROTOCOL.put(Protocol.GRE, Gre.GRE);
+        BY_PROTOCOL.put(Protocol.ERSPAN, Erspan.ERSPAN);
+        BY_PROTOCOL.put(Protocol.VXLAN, Vxlan.VXLAN);
+        BY_PROTOCOL.put(Protocol.GENEVE, Geneve.GENEVE);
+        BY_PROTOCOL.put(Protocol.IEEE8021AH, Pbb.PBB);
+        BY_PROTOCOL.put(Protocol.IEEE8021AD, Pbb.AFTER_BTAG);
+        BY_PROTOCOL.put(Protocol.VNTAG, VnTag.VNTAG);
+        BY_PROTOCOL.put(Protocol.CFP, FabricPath.CFP);
     }
 
     private Dissectors() {

@@ -15,8 +15,6 @@ public final class FrameDetails {
     /** Protocol name of a placeholder layer for an OSI layer the frame does not use. */
     public static final String NONE = "none";
 
-    private static final Comparator<Layer> BY_LAYER_THEN_OFFSET =
-            Comparator.comparingInt(Layer::osiLayer).thenComparingInt(Layer::offset);
 
     private FrameDetails() {
     }
@@ -34,8 +32,26 @@ public final class FrameDetails {
             out.add(new Layer(failure.osiLayer(), failure.protocol(), failure.protocol(), failure.offset(), 0,
                     List.of(), failure));
         }
-        out.sort(BY_LAYER_THEN_OFFSET);
+        out.sort(Comparator.comparingInt((Layer l) -> segment(v, l)).thenComparingInt(Layer::osiLayer)
+                .thenComparingInt(Layer::offset));
         return out;
+    }
+
+    /**
+     * Which frame of a tunnelled packet a layer belongs to: 0 for the outer one, then one more for each tunnelled
+     * Ethernet frame or inner IP header at or before it, so each frame's layers show in OSI order, outer first;
+     * the placeholders of unused layers belong to the innermost frame.
+     */
+    private static int segment(PacketView v, Layer l) {
+        int at = NONE.equals(l.protocol()) ? Integer.MAX_VALUE : l.offset();
+        int n = 0;
+        for (int i = 0; i < v.innerEthernetCount(); i++) {
+            n += v.innerEthernetOffset(i) <= at ? 1 : 0;
+        }
+        for (int h = 1; h < v.ipHeaderCount(); h++) {
+            n += v.ipHeaderOffset(h) <= at ? 1 : 0;
+        }
+        return n;
     }
 
     private static Layer frame(Frame f, PacketView v) {

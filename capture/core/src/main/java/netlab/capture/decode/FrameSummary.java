@@ -19,8 +19,9 @@ public final class FrameSummary {
         StringBuilder sb = new StringBuilder(128);
         int link = f.linkType().value();
         boolean ether = link == 1;
-        if (ether && v.has(Protocol.ETH) && v.srcMac() >= 0) {
-            sb.append(new MacAddress(v.srcMac())).append(" > ").append(new MacAddress(v.dstMac())).append(", ");
+        if (ether && v.has(Protocol.ETH) && v.has(0, 12)) {
+            // The bytes on the wire: FabricPath moves srcMac()/dstMac() to the classical frame inside.
+            sb.append(new MacAddress(v.mac(6))).append(" > ").append(new MacAddress(v.mac(0))).append(", ");
         } else if (v.has(Protocol.SLL) && v.sllPacketType() >= 0) {
             sb.append(sllDirection(v.sllPacketType())).append(' ');
             if (v.srcMac() >= 0) {
@@ -67,13 +68,61 @@ public final class FrameSummary {
         return sb.toString();
     }
 
-    /** The VLAN tags of the outer frame: those before a tunnelled Ethernet header. */
+    /**
+     * The VLAN tags of the outer frame: the chain of tags right after its link header (a tag after a VN-Tag,
+     * or inside a tunnel, is printed where its header is).
+     */
     private static int outerTags(PacketView v) {
+        int link = v.frame().linkType().value();
+        int first = link == 1 ? 14 : link == 113 ? 16 : link == 276 ? 20 : v.vlanCount() > 0 ? v.vlanOffset(0) : -1;
         int n = 0;
-        while (n < v.vlanCount() && (v.innerEthernetOffset() < 0 || v.vlanOffset(n) < v.innerEthernetOffset())) {
+        while (n < v.vlanCount() && v.vlanOffset(n) == first + 4 * n
+                && (v.innerEthernetCount() == 0 || v.vlanOffset(n) < v.innerEthernetOffset(0))) {
             n++;
         }
         return n;
+    }
+
+    /**
+     * tcpdump's words for an Ethernet frame carried in a tunnel ({@code print-ether.c}): addresses, type, the
+     * frame's length, then its tags; the network layer follows.
+     */
+    static void innerEthernet(StringBuilder sb, PacketView v, int off) {
+        if (!v.has(off, Decoder.ETH_HEADER)) {
+            return;
+        }
+        sb.append(new MacAddress(v.mac(off + 6))).append(" > ").append(new MacAddress(v.mac(off))).append(", ");
+        int type = v.u16(off + 12);
+        if (type <= 1500) {
+            sb.append("802.3");
+        } else {
+            etherTypeName(sb, type);
+        }
+        sb.append(", length ").append(v.enclosingEnd(off) - off).append(": ");
+        if (type > 1500) {
+            tagChain(sb, v, off + 12);
+        }
+    }
+
+    /**
+     * The tags whose TPID sits at {@code typeOffset} and after, each as tcpdump prints one
+     * ({@code vlan 30, p 0, ethertype ARP (0x0806), }).
+     */
+    static void tagChain(StringBuilder sb, PacketView v, int typeOffset) {
+        int at = typeOffset;
+        for (int t = 0; t < v.vlanCount(); t++) {
+            if (v.vlanOffset(t) != at + 2) {
+                continue;
+            }
+            sb.append("vlan ").append(v.vlanId(t)).append(", p ").append(v.vlanPriority(t));
+            sb.append(v.vlanDei(t) ? ", DEI, " : ", ");
+            at += 4;
+            int inner = typeOrLength(v, at);
+            if (inner >= 0) {
+                etherTypeName(sb, inner);
+                sb.append(", ");
+            }
+        }
     }
 
     /** The EtherType at {@code off}, or -1 for an 802.3 length (IEEE 802.3 clause 3.2.6) or uncaptured bytes. */
@@ -112,6 +161,9 @@ public final class FrameSummary {
             case 0x8809 -> "Slow Protocols";
             case 0x88f7 -> "PTP";
             case 0x88e5 -> "802.1AE MACsec";
+            case 0x88e7 -> "PBB";
+            case 0x8926 -> "VN-Tag";
+            case 0x8903 -> "FabricPath";
             default -> "Unknown";
         };
         sb.append("ethertype ").append(name).append(" (0x");

@@ -10,8 +10,8 @@ final class NetworkDetails {
 
     static void add(PacketView v, List<Layer> out) {
         if (v.has(Protocol.ARP)) {
+            // A tunnelled ARP packet (VXLAN, GRE) still shows the outer IP headers below.
             out.add(arp(v));
-            return;
         }
         int ext = 0;
         for (int h = 0; h < v.ipHeaderCount(); h++) {

@@ -17,6 +17,11 @@ public final class PacketView {
     public static final int MAX_IPV6_EXTENSIONS = 16;
     /** At most this many IP headers (outer ones of IP-in-IP, 6in4, 4in6 tunnels included) are followed. */
     public static final int MAX_IP_HEADERS = 4;
+    /**
+     * At most this many Ethernet frames carried inside tunnels (GRE, ERSPAN, VXLAN, Geneve, 802.1ah, FabricPath,
+     * MPLS pseudowires) are followed, nested or not; a deeper one is a {@link DecodeFailure}.
+     */
+    public static final int MAX_TUNNELLED_FRAMES = 4;
     private static final int MAX_DEPTH = 40;
     /** {@link #ipChecksumStatus} of a complete IPv4 header whose checksum nobody has asked about yet. */
     static final int CHECKSUM_PENDING = -1;
@@ -86,6 +91,10 @@ public final class PacketView {
     long innerSrcMac;
     long innerDstMac;
     int innerEthOffset;
+    final int[] innerEthOffsets = new int[MAX_TUNNELLED_FRAMES];
+    int innerEthCount;
+    /** Offset of the Ethernet header {@link #srcMac} and {@link #dstMac} come from (FabricPath moves it inward). */
+    int linkEthOffset;
 
     int payloadOffset;
     int payloadLength;
@@ -141,6 +150,8 @@ public final class PacketView {
         innerSrcMac = -1;
         innerDstMac = -1;
         innerEthOffset = -1;
+        innerEthCount = 0;
+        linkEthOffset = 0;
         payloadOffset = -1;
         payloadLength = 0;
         failure = null;
@@ -181,6 +192,35 @@ public final class PacketView {
             pathOffset[depth] = offset;
             path[depth++] = p.ordinal();
         }
+    }
+
+    /**
+     * Records a tunnelled Ethernet frame at {@code off}; false (with the failure set) when it would be deeper
+     * than {@link #MAX_TUNNELLED_FRAMES}.
+     */
+    boolean enterFrame(Protocol p, int off) {
+        if (innerEthCount == MAX_TUNNELLED_FRAMES) {
+            return fail(p, off, "more than " + MAX_TUNNELLED_FRAMES + " tunnelled Ethernet frames");
+        }
+        innerEthOffsets[innerEthCount++] = off;
+        innerEthOffset = off;
+        if (has(off, 12)) {
+            innerDstMac = mac(off);
+            innerSrcMac = mac(off + 6);
+        }
+        return true;
+    }
+
+    /** The declared end of the last IP datagram that starts before {@code off}, or the frame's wire end. */
+    int enclosingEnd(int off) {
+        for (int h = ipCount - 1; h >= 0; h--) {
+            int ip = ipOffsets[h];
+            if (ip < off) {
+                int len = u8(ip) >>> 4 == 4 ? u16(ip + 2) : 40 + u16(ip + 4);
+                return len == 0 ? frame.originalLength() : ip + len;
+            }
+        }
+        return frame.originalLength();
     }
 
     void addIpHeader(int off) {
@@ -248,6 +288,17 @@ public final class PacketView {
             throw new IndexOutOfBoundsException(i);
         }
         return ipOffsets[i];
+    }
+
+    /** The innermost transport-layer protocol of the path (TCP, UDP, ICMP, ICMPv6, IGMP), or null. */
+    Protocol transport() {
+        for (int i = depth - 1; i >= 0; i--) {
+            Protocol p = Protocol.of(path[i]);
+            if (p == Protocol.TCP || p == Protocol.UDP || p == Protocol.ICMP || p == Protocol.ICMPV6 || p == Protocol.IGMP) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** True when {@code p} occurs in the path. */
@@ -524,7 +575,10 @@ public final class PacketView {
         return icmpCode;
     }
 
-    /** The first MPLS label, or -1 when the frame has no tunnel that names one. */
+    /**
+     * The identifier of the innermost tunnel that names one: the first MPLS label, the VXLAN or Geneve VNI, the
+     * 802.1ah I-SID or the ERSPAN session id; -1 when none does.
+     */
     public int tunnelId() {
         return tunnelId;
     }
@@ -539,9 +593,59 @@ public final class PacketView {
         return innerDstMac;
     }
 
-    /** Offset of the Ethernet header carried inside a tunnel, or -1. */
+    /** Offset of the innermost Ethernet header carried inside a tunnel, or -1. */
     public int innerEthernetOffset() {
         return innerEthOffset;
+    }
+
+    /**
+     * True when the network layer travels in a tunnelled Ethernet frame, not in the one {@link #srcMac()} names
+     * (VXLAN, GRE bridging, 802.1ah, ...; not FabricPath, whose classical frame is the link frame).
+     */
+    public boolean carriesInnerFrame() {
+        return innerEthOffset >= 0 && innerEthOffset != linkEthOffset;
+    }
+
+    /** Number of Ethernet frames carried inside tunnels (at most {@link #MAX_TUNNELLED_FRAMES}). */
+    public int innerEthernetCount() {
+        return innerEthCount;
+    }
+
+    /** Offset of tunnelled Ethernet frame {@code i}, outermost first (802.1ah: the customer addresses). */
+    public int innerEthernetOffset(int i) {
+        if (i < 0 || i >= innerEthCount) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return innerEthOffsets[i];
+    }
+
+    /**
+     * The VLAN of the frame {@link #srcMac()} belongs to: its first tag before any tunnelled frame, or 0 when
+     * untagged. MAC-table scope.
+     */
+    public int linkVlanId() {
+        int next = Integer.MAX_VALUE;
+        for (int i = 0; i < innerEthCount; i++) {
+            if (innerEthOffsets[i] > linkEthOffset) {
+                next = innerEthOffsets[i];
+                break;
+            }
+        }
+        return firstTag(linkEthOffset, next);
+    }
+
+    /** The VLAN of the innermost Ethernet frame (the one ARP and IP travel in): its first tag, or 0. ARP scope. */
+    public int nearestVlanId() {
+        return firstTag(Math.max(linkEthOffset, innerEthOffset), Integer.MAX_VALUE);
+    }
+
+    private int firstTag(int after, int before) {
+        for (int i = 0; i < vlanCount; i++) {
+            if (vlanOffset[i] > after && vlanOffset[i] < before) {
+                return vlanTci[i] & 0xfff;
+            }
+        }
+        return 0;
     }
 
     /** The source MAC of the Ethernet header nearest the network layer: the tunnelled one if any, else {@link #srcMac()}. */

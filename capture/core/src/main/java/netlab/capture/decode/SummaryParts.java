@@ -11,9 +11,30 @@ final class SummaryParts {
     }
 
     static void body(StringBuilder sb, Frame f, PacketView v, boolean bare) {
-        int network = networkIndex(v);
+        int start = 0;
+        for (int t = nextTunnel(v, 0); t >= 0; ) {
+            // A tunnel carried in IP (GRE, VXLAN, Geneve): what precedes it, the outer datagram's addresses, then
+            // the tunnel's own words and those of the headers up to the inner frame's network layer.
+            int before = sb.length();
+            if (Dissectors.summary(sb, v, start, networkIndex(v, start))) {
+                return;
+            }
+            outerAddresses(sb, v, start, t, bare && sb.length() == before);
+            bare = false;
+            int next = nextTunnel(v, t + 1);
+            int end = Math.min(next >= 0 ? next : v.depth(), networkIndex(v, t + 1));
+            if (Dissectors.summary(sb, v, t, end)) {
+                return;
+            }
+            start = end;
+            t = next;
+        }
+        int network = networkIndex(v, start);
+        if (start > 0 && network == v.depth()) {
+            return;
+        }
         int before = sb.length();
-        if (Dissectors.summary(sb, v, 0, network)) {
+        if (Dissectors.summary(sb, v, start, network)) {
             return;
         }
         bare = bare && sb.length() == before;
@@ -27,22 +48,67 @@ final class SummaryParts {
                 int first = v.ipHeaderCount() > 0 ? v.u8(v.ipHeaderOffset(0)) >>> 4 : v.ipVersion();
                 sb.append(first == 6 ? "IP6 " : "IP ");
             }
+            int from = start > 0 && start < v.depth() ? v.protocolOffset(start) : -1;
             for (int h = 0; h < v.ipHeaderCount() - 1; h++) {
                 // tcpdump prints each tunnel's outer addresses before the inner datagram (print-ip.c, print-ip6.c).
-                int off = v.ipHeaderOffset(h);
-                boolean four = v.u8(off) >>> 4 == 4;
-                sb.append(four ? Ipv4Address.format(v.s32(off + 12)) : Ipv6Address.read(v.data, v.base + off + 8).toString())
-                        .append(" > ")
-                        .append(four ? Ipv4Address.format(v.s32(off + 16)) : Ipv6Address.read(v.data, v.base + off + 24).toString())
-                        .append(": ");
+                if (v.ipHeaderOffset(h) >= from) {
+                    addresses(sb, v, v.ipHeaderOffset(h), -1);
+                }
             }
             ip(sb, v);
         }
     }
 
-    /** Path index of the first LLC, ARP or IP header: the registered protocols before it print first. */
-    private static int networkIndex(PacketView v) {
-        for (int i = 0; i < v.depth(); i++) {
+    /** Path index of the first GRE, VXLAN or Geneve header at or after {@code from}, or -1. */
+    private static int nextTunnel(PacketView v, int from) {
+        for (int i = from; i < v.depth(); i++) {
+            Protocol p = v.protocol(i);
+            if (p == Protocol.GRE || p == Protocol.VXLAN || p == Protocol.GENEVE) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The IP headers between path indexes {@code from} and {@code tunnel}; UDP ports before VXLAN and Geneve. */
+    private static void outerAddresses(StringBuilder sb, PacketView v, int from, int tunnel, boolean bare) {
+        int last = -1;
+        for (int i = from; i < tunnel; i++) {
+            if (v.protocol(i) == Protocol.IP || v.protocol(i) == Protocol.IPV6) {
+                last = i;
+            }
+        }
+        for (int i = from; i <= last; i++) {
+            int off = v.protocolOffset(i);
+            if ((v.protocol(i) != Protocol.IP && v.protocol(i) != Protocol.IPV6) || !v.has(off, v.protocol(i) == Protocol.IP ? 20 : 40)) {
+                continue;
+            }
+            if (bare) {
+                sb.append(v.protocol(i) == Protocol.IPV6 ? "IP6 " : "IP ");
+                bare = false;
+            }
+            boolean udp = i == last && v.protocol(tunnel) != Protocol.GRE;
+            addresses(sb, v, off, udp ? v.protocolOffset(tunnel) - 8 : -1);
+        }
+    }
+
+    /** "src > dst: " of the IP header at {@code off}, with the UDP header's ports at {@code udp} when >= 0. */
+    private static void addresses(StringBuilder sb, PacketView v, int off, int udp) {
+        boolean four = v.u8(off) >>> 4 == 4;
+        sb.append(four ? Ipv4Address.format(v.s32(off + 12)) : Ipv6Address.read(v.data, v.base + off + 8).toString());
+        if (udp >= 0) {
+            sb.append('.').append(v.u16(udp));
+        }
+        sb.append(" > ").append(four ? Ipv4Address.format(v.s32(off + 16)) : Ipv6Address.read(v.data, v.base + off + 24).toString());
+        if (udp >= 0) {
+            sb.append('.').append(v.u16(udp + 2));
+        }
+        sb.append(": ");
+    }
+
+    /** Path index of the first LLC, ARP or IP header at or after {@code from}: the registered protocols before it print first. */
+    private static int networkIndex(PacketView v, int from) {
+        for (int i = from; i < v.depth(); i++) {
             Protocol p = v.protocol(i);
             if (p == Protocol.LLC || p == Protocol.ARP || p == Protocol.IP || p == Protocol.IPV6) {
                 return i;
@@ -88,7 +154,7 @@ final class SummaryParts {
         if (llc >= 2 && f.linkType().value() == 1 && v.has(llc - 2, 2) && v.u16(llc - 2) <= 1500) {
             return llc + v.u16(llc - 2);
         }
-        return v.wireEnd >= 0 ? v.wireEnd : f.originalLength();
+        return v.wireEnd >= 0 ? v.wireEnd : v.enclosingEnd(v.l3Offset());
     }
 
     /**
@@ -170,24 +236,25 @@ final class SummaryParts {
         }
         int l4Length = v.ipDeclaredEnd - v.l4Offset();
         String app = v.failure() == null ? AppSummary.of(v) : null;
-        if (app != null && !v.has(Protocol.TCP)) {
+        Protocol l4 = v.transport();
+        if (app != null && l4 != Protocol.TCP) {
             sb.append(app);
-        } else if (v.has(Protocol.TCP)) {
+        } else if (l4 == Protocol.TCP) {
             tcp(sb, v, l4Length - v.l4HeaderLength());
             if (app != null) {
                 sb.append(": ").append(app);
             }
-        } else if (v.has(Protocol.UDP)) {
+        } else if (l4 == Protocol.UDP) {
             sb.append("UDP, length ").append(v.u16(v.l4Offset() + 4) - 8);
-        } else if (v.has(Protocol.ICMP)) {
+        } else if (l4 == Protocol.ICMP) {
             sb.append("ICMP ").append(IcmpNames.name(false, v.icmpType()));
             if (v.icmpType() == 0 || v.icmpType() == 8) {
                 sb.append(", id ").append(v.u16(v.l4Offset() + 4)).append(", seq ").append(v.u16(v.l4Offset() + 6));
             }
             sb.append(", length ").append(l4Length);
-        } else if (v.has(Protocol.ICMPV6)) {
+        } else if (l4 == Protocol.ICMPV6) {
             icmp6(sb, v, l4Length);
-        } else if (v.has(Protocol.IGMP)) {
+        } else if (l4 == Protocol.IGMP) {
             sb.append("igmp, length ").append(l4Length);
         }
     }

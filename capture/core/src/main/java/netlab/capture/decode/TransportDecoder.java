@@ -21,6 +21,7 @@ final class TransportDecoder {
             case 4 -> NetworkDecoder.tunnel(v, off, 4);
             case 41 -> NetworkDecoder.tunnel(v, off, 6);
             case 51 -> NetworkDecoder.ah(v, off);
+            case 47 -> Gre.decode(v, off);
             case 50 -> {
                 // RFC 4303: everything after the SPI and sequence number is encrypted.
                 v.push(Protocol.ESP, off);
@@ -125,7 +126,7 @@ final class TransportDecoder {
 
     /** RFC 768: the length field covers header and data and must fit in the IP payload. */
     private static void udp(PacketView v, int off) {
-        v.push(Protocol.UDP);
+        v.push(Protocol.UDP, off);
         v.l4Offset = off;
         if (!v.has(off, 8)) {
             v.fail(Protocol.UDP, off, "truncated header");
@@ -144,7 +145,11 @@ final class TransportDecoder {
         }
         v.l4HeaderLength = 8;
         // The first fragment of a larger datagram (RFC 791 MF set) carries the UDP length of the whole.
-        v.payload(off + 8, Math.min(v.ipEnd, off + len));
+        int end = Math.min(v.ipEnd, off + len);
+        v.payload(off + 8, end);
+        if (v.payloadLength > 0 && !v.ipFragment && udpTunnel(v, off + 8, end, Math.min(v.srcPort, v.dstPort))) {
+            return;
+        }
         if (v.payloadLength > 0) {
             Protocol app = udpApp(Math.min(v.srcPort, v.dstPort));
             if (app == null) {
@@ -154,6 +159,33 @@ final class TransportDecoder {
                 v.push(app);
             }
         }
+    }
+
+    /**
+     * The UDP payloads that are headers netlab decodes further, by the lower port as tshark tries it first:
+     * VXLAN, Geneve, PTP event (319) and general (320) messages; true when one took the payload.
+     */
+    private static boolean udpTunnel(PacketView v, int off, int end, int port) {
+        switch (port) {
+            case Vxlan.PORT -> Vxlan.decode(v, off, end);
+            case Geneve.PORT -> Geneve.decode(v, off, end);
+            case 319, 320 -> Ptp.decode(v, off, end);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Forgets the outer datagram's ports when a tunnel's payload starts a new frame, so that an inner ICMP or
+     * ARP packet is not shown with the tunnel's UDP ports; the IP fields are replaced by the inner header's.
+     */
+    static void leaveTransport(PacketView v) {
+        v.srcPort = -1;
+        v.dstPort = -1;
+        v.l4Offset = -1;
+        v.l4HeaderLength = 0;
     }
 
     private static Protocol udpApp(int port) {

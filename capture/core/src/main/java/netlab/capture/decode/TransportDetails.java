@@ -15,12 +15,19 @@ final class TransportDetails {
 
     static void add(PacketView v, List<Layer> out) {
         int off = v.l4Offset();
-        if (v.has(Protocol.TCP)) {
+        for (int i = 0; i < v.depth(); i++) {
+            int at = v.protocolOffset(i);
+            if (v.protocol(i) == Protocol.UDP && at >= 0 && at != off) {
+                // The datagram of a tunnel (VXLAN, Geneve) whose payload started a new frame.
+                out.add(udp(v, at));
+            }
+        }
+        Protocol l4 = off < 0 ? null : v.transport();
+        if (l4 == Protocol.TCP) {
             out.add(tcp(v, off));
-        } else if (v.has(Protocol.UDP)) {
-            out.add(new FieldList(v).u16("src_port", off).u16("dst_port", off + 2).u16("length", off + 4)
-                    .hex16("checksum", off + 6).layer(Protocol.UDP, off, 8));
-        } else if (v.has(Protocol.ICMP) || v.has(Protocol.ICMPV6) || v.has(Protocol.IGMP)) {
+        } else if (l4 == Protocol.UDP) {
+            out.add(udp(v, off));
+        } else if (l4 != null) {
             out.add(icmp(v, off));
         }
         out.add(session(v));
@@ -71,6 +78,11 @@ final class TransportDetails {
             state = "acknowledgement (ACK)";
         }
         return new Layer(5, "session", "TCP session", v.l4Offset(), 0, List.of(new Field("state", state)), null);
+    }
+
+    private static Layer udp(PacketView v, int off) {
+        return new FieldList(v).u16("src_port", off).u16("dst_port", off + 2).u16("length", off + 4)
+                .hex16("checksum", off + 6).layer(Protocol.UDP, off, 8);
     }
 
     private static Layer tcp(PacketView v, int off) {

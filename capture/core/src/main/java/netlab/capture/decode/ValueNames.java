@@ -29,6 +29,13 @@ public final class ValueNames {
             case 0x88e5 -> "802.1AE (MACsec)";
             case 0x88f7 -> "PTPv2 over Ethernet (IEEE1588)";
             case 0x8906 -> "Fibre Channel over Ethernet";
+            case 0x6558 -> "Transparent Ethernet bridging";
+            case 0x880b -> "PPP";
+            case 0x88be -> "ERSPAN";
+            case 0x22eb -> "ERSPAN type III";
+            case 0x88e7 -> "802.1ah Provider Backbone Bridge (mac-in-mac)";
+            case 0x8926 -> "VN-Tag";
+            case 0x8903 -> "Cisco FabricPath";
             case 0x9000 -> "Loopback";
             default -> null;
         };

@@ -3,7 +3,8 @@
 
 CaptureFuzzTestInputs/<method>/ holds what Jazzer replays in every plain test run and starts from when
 fuzzing. Seeds are named seed-*; crash inputs a fuzzing run finds land beside them as crash-* and are
-kept. Sources: sample-pcaps/ and the public captures in sample-pcaps/public/, plus the hostile corpus.
+kept. Sources: sample-pcaps/, its decode/ frames (link types, tunnels, L2 control protocols) and the public
+captures in sample-pcaps/public/, plus the hostile corpus.
   captureFile  whole capture files of at most 4 KiB
   frame        single frames, prefixed by the link-type selector byte CaptureFuzzTest.frame reads
   dns          DNS, mDNS and LLMNR payloads over UDP (and DNS over TCP), prefixed by the selector byte
@@ -23,6 +24,7 @@ DNS_PORTS = {53: 0, 5353: 1, 5355: 2}
 
 def captures():
     paths = sorted(glob.glob(os.path.join(ROOT, "sample-pcaps", "*.pcap*")))
+    paths += sorted(glob.glob(os.path.join(ROOT, "sample-pcaps", "decode", "*.pcap")))
     paths += sorted(glob.glob(os.path.join(ROOT, "sample-pcaps", "public", "**", "*.pcap*"), recursive=True))
     return [p for p in paths if p.endswith((".pcap", ".pcapng"))]
 
