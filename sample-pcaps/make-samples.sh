@@ -324,8 +324,28 @@ cap_mac_flood() {
     teardown
 }
 
+# cap_vxlan: the kernel's VXLAN (RFC 7348, VNI 42, UDP 4789) between nls-a and nls-b over the underlay veth;
+# tenant addresses 10.78.0.1/.2 on the VXLAN devices (this kernel has no 802.1Q devices for an inner VLAN;
+# decode/vxlan.pcap has tagged tenant frames). Captured on the underlay, so every tenant frame is inside VXLAN.
+cap_vxlan() {
+    log vxlan.pcap
+    two_hosts
+    local n
+    for n in 1 2; do
+        local ns=$([[ $n == 1 ]] && echo a || echo b) peer=$([[ $n == 1 ]] && echo 2 || echo 1)
+        nsx "$ns" ip link add nl-vx address "02:00:00:00:01:0$n" type vxlan id 42 local "10.77.0.$n" \
+            remote "10.77.0.$peer" dstport 4789
+        nsx "$ns" ip link set nl-vx up
+        nsx "$ns" ip addr add "10.78.0.$n/24" dev nl-vx
+    done
+    cap_start b nl-b "$OUT/vxlan.pcap"
+    nsx a timeout 10 ping -n -c 2 -i 0.2 10.78.0.2
+    cap_stop
+    teardown
+}
+
 ALL=(cap_arp_icmp cap_mixed_session cap_vlan cap_ipv6_nd cap_two_interfaces cap_nanosecond cap_truncated
-    cap_arp_absent cap_arp_gratuitous cap_arp_spoof cap_arp_burst cap_mac_flood)
+    cap_arp_absent cap_arp_gratuitous cap_arp_spoof cap_arp_burst cap_mac_flood cap_vxlan)
 teardown
 for f in "${@:-${ALL[@]}}"; do
     "$f"
