@@ -92,8 +92,8 @@ class AnalyzeSignalTest {
         Outcome o = analyzeAndSignal("INT");
         assertEquals(ExitCode.SIGINT, o.code, o.err);
         long n = interruptedAfter(o, "SIGINT");
-        assertTrue(o.out.startsWith("== Summary\nFrames:          " + n + "\n"), o.out);
-        assertTrue(o.out.contains("\n== Events\n"), o.out);
+        assertTrue(o.out.startsWith("== Summary\nFrames:          " + n + ", "), o.out);
+        assertTrue(o.out.contains("\n== Events"), o.out);
     }
 
     @Test

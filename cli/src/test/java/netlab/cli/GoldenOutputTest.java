@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Byte-identical output of {@code read}, {@code read -v}, {@code read --json}, {@code analyze} and
- * {@code analyze --json} on every bundled capture (every .pcap and .pcapng under sample-pcaps/), against the
+ * {@code analyze --json} on every bundled capture (every .pcap and .pcapng under sample-pcaps/), and of
+ * {@code analyze --full} and {@code analyze --series} on a few, against the
  * golden files in {@code cli/src/test/resources/golden}: each holds the exit code and stderr as {@code #}
  * lines, then stdout. They pin behaviour across refactoring (issue 12).
  *
@@ -31,6 +32,15 @@ class GoldenOutputTest {
         {"analyze", "analyze"},
         {"analyze-json", "analyze", "--json"},
     };
+    /** Commands pinned on a few captures only: the complete report, and the time series. */
+    private static final String[] FULL = {"analyze-full", "analyze", "--full"};
+    private static final String[] SERIES = {"analyze-series", "analyze", "--series"};
+    /** ARP events of every kind, VLANs, an ARP burst with unanswered requests. */
+    private static final List<String> FULL_CAPTURES = List.of("sample-pcaps/arp-spoof.pcap", "sample-pcaps/vlan.pcap",
+            "sample-pcaps/arp-burst.pcap");
+    /** Seconds, a 1.5 s flood, and a 3-hour capture whose intervals are summed to fit 100 rows. */
+    private static final List<String> SERIES_CAPTURES = List.of("sample-pcaps/arp-spoof.pcap",
+            "sample-pcaps/mac-flood.pcap", "sample-pcaps/public/tcpdump/arp-oobr.pcap");
     private static final boolean UPDATE = Boolean.getBoolean("netlab.golden.update");
 
     static Path goldenDir() {
@@ -52,7 +62,14 @@ class GoldenOutputTest {
         assertTrue(captures.size() >= 40, "captures found: " + captures.size());
         List<DynamicTest> tests = new ArrayList<>();
         for (String capture : captures) {
-            for (String[] command : COMMANDS) {
+            List<String[]> commands = new ArrayList<>(List.of(COMMANDS));
+            if (FULL_CAPTURES.contains(capture)) {
+                commands.add(FULL);
+            }
+            if (SERIES_CAPTURES.contains(capture)) {
+                commands.add(SERIES);
+            }
+            for (String[] command : commands) {
                 String name = capture.substring("sample-pcaps/".length()).replace("/", "__") + "." + command[0];
                 tests.add(DynamicTest.dynamicTest(name, () -> check(capture, command, goldenDir().resolve(name + ".txt"))));
             }

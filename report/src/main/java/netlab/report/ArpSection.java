@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import netlab.analyzers.arp.ArpBinding;
 import netlab.analyzers.arp.ArpTracker;
@@ -14,9 +16,6 @@ import netlab.capture.net.MacAddress;
 
 /** JSON and text output of an {@link ArpTracker}. */
 public final class ArpSection {
-    /** Rows printed per text list (pairs, unanswered groups, bindings); JSON lists are bounded by the caps. */
-    public static final int TEXT_ROWS = 1000;
-
     private ArpSection() {
     }
 
@@ -108,50 +107,68 @@ public final class ArpSection {
         g.writeStringField("target_ip", ip(tip));
     }
 
-    /** Prints this section of the text report. */
-    public static void printText(ArpTracker a, PrintWriter out) {
+    /**
+     * Prints this section of the text report: counts, then the unanswered requests (most first) and the
+     * bindings (most MACs first, then by VLAN and IP), {@code rows} rows each.
+     */
+    public static void printText(ArpTracker a, PrintWriter out, int rows) {
         ArpTracker.Counts c = a.counts();
         RttSummary r = a.rtt();
-        out.printf("ARP pairs: %d", c.pairs());
-        if (r != null) {
-            out.printf("  RTT min/median/p99/max: %s/%s/%s/%s ms", ms(r.min()), ms(r.median()), ms(r.p99()),
-                    ms(r.max()));
+        out.println("== ARP");
+        out.printf("Requests %d, replies %d, %s, malformed %d%s%n", c.requests(), c.replies(),
+                Text.count(c.pairs(), "pair"), c.malformed(),
+                r == null ? "" : String.format("; RTT min/median/p99/max %s/%s/%s/%s ms", ms(r.min()),
+                        ms(r.median()), ms(r.p99()), ms(r.max())));
+        Text.printList(out, "", List.of("Gratuitous " + c.gratuitous(), "probes " + c.probes(), "announcements "
+                + c.announcements(), "unicast requests " + c.unicastRequests(), "replies to broadcast "
+                + c.repliesToBroadcast(), "unsolicited replies " + c.unsolicitedReplies()),
+                "  ");
+        printUnanswered(a, out, rows);
+        printBindings(a, out, rows);
+    }
+
+    private static void printUnanswered(ArpTracker a, PrintWriter out, int rows) {
+        long unanswered = a.counts().unanswered();
+        List<ArpTracker.UnansweredGroup> all = a.unansweredGroups(Text.ALL);
+        if (unanswered == 0) {
+            out.println("Unanswered requests: none");
+            return;
         }
-        out.println();
-        out.printf("  requests %d, replies %d, gratuitous %d, probes %d, announcements %d, unicast requests %d,"
-                + " replies to broadcast %d, unsolicited replies %d, malformed %d%n", c.requests(), c.replies(),
-                c.gratuitous(), c.probes(), c.announcements(), c.unicastRequests(), c.repliesToBroadcast(),
-                c.unsolicitedReplies(), c.malformed());
-        out.println();
-        out.printf("Unanswered ARP requests: %d%n", c.unanswered());
-        List<ArpTracker.UnansweredGroup> groups = a.unansweredGroups(TEXT_ROWS);
-        for (ArpTracker.UnansweredGroup u : groups) {
-            out.printf("  %-15s -> %-15s %6d%s%n", ip(u.senderIp()), ip(u.targetIp()), u.requests(), vlan(u.vlan()));
+        out.printf("Unanswered requests: %d, %s%n", unanswered,
+                Text.count(all.size(), "sender/target pair", "sender/target pairs"));
+        TextTable t = new TextTable("", "", "", ">", "", "");
+        for (ArpTracker.UnansweredGroup u : all.subList(0, Text.shown(all.size(), rows))) {
+            t.row(ip(u.senderIp()), "->", ip(u.targetIp()), u.requests(), u.requests() == 1 ? "request" : "requests",
+                    u.vlan() == 0 ? "" : "vlan " + u.vlan());
         }
+        t.print(out, "  ");
+        Text.more(out, "  ", all.size() - t.size());
         if (a.ungroupedUnanswered() > 0) {
-            out.printf("  (%d more in groups beyond the cap)%n", a.ungroupedUnanswered());
+            out.printf("  (%s in pairs beyond the cap)%n", Text.count(a.ungroupedUnanswered(), "more request",
+                    "more requests"));
         }
-        out.println();
-        int total = a.tableSizes().bindings();
-        out.printf("ARP bindings: %d%n", total);
-        for (ArpBinding b : a.bindings(TEXT_ROWS)) {
-            StringBuilder macs = new StringBuilder();
-            for (ArpBinding.Claim claim : b.claims()) {
-                macs.append(macs.length() == 0 ? "" : ", ").append(mac(claim.mac()));
-            }
-            out.printf("  %-18s %s%n", bindingKey(b.vlan(), b.ip()), macs);
+    }
+
+    private static void printBindings(ArpTracker a, PrintWriter out, int rows) {
+        List<ArpBinding> all = new ArrayList<>(a.bindings());
+        if (all.isEmpty()) {
+            out.println("Bindings: none");
+            return;
         }
-        if (total > TEXT_ROWS) {
-            out.printf("  ... %d more%n", total - TEXT_ROWS);
+        all.sort(Comparator.comparingInt((ArpBinding b) -> -b.claims().size()).thenComparingInt(ArpBinding::vlan)
+                .thenComparingLong(b -> b.ip() & 0xffff_ffffL));
+        out.printf("Bindings: %s%n", Text.count(all.size(), "IP address", "IP addresses"));
+        List<ArpBinding> shown = all.subList(0, Text.shown(all.size(), rows));
+        TextTable t = new TextTable("", "").oneLine(rows != Text.ALL);
+        for (ArpBinding b : shown) {
+            t.row(bindingKey(b.vlan(), b.ip()), b.claims().stream().map(claim -> mac(claim.mac())).toList());
         }
+        t.print(out, "  ");
+        Text.more(out, "  ", all.size() - t.size());
     }
 
     private static String ms(long nanos) {
         return BigDecimal.valueOf(nanos, 6).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String vlan(int vlan) {
-        return vlan == 0 ? "" : "  vlan " + vlan;
     }
 
     private static String ip(int bits) {

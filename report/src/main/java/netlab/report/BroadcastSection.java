@@ -3,6 +3,7 @@ package netlab.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import netlab.analyzers.broadcast.BroadcastMeter;
 import netlab.analyzers.broadcast.SourceRates;
@@ -118,37 +119,51 @@ public final class BroadcastSection {
         }
     }
 
-    /** Prints this section of the text report. */
-    public static void printText(BroadcastMeter m, PrintWriter out) {
-        out.println("Broadcast rates");
-        out.printf(Locale.ROOT, "  Interval:        %.3f s%n", m.config().intervalNanos() / 1e9);
-        long all = m.unicastFrames() + m.broadcastFrames() + m.multicastFrames();
+    /**
+     * Prints this section of the text report: totals and peaks per class, storms ({@code rows} rows); with
+     * every row ({@link Text#ALL}) also the top broadcast/multicast sources, which the MAC table's columns
+     * summarise otherwise.
+     */
+    public static void printText(BroadcastMeter m, PrintWriter out, int rows) {
+        out.printf(Locale.ROOT, "== Broadcast rates (%s s intervals)%n", Text.seconds(m.config().intervalNanos()));
+        TextTable t = new TextTable("", ">frames", ">bytes", ">peak frames/s");
         for (int c = 0; c < 3; c++) {
-            out.printf(Locale.ROOT, "  %-16s %d frames, %d bytes, peak %.1f frames/s%n", label(c) + ":", m.frames(c),
-                    m.bytes(c), m.peakFps(c));
+            t.row(CLASSES[c], m.frames(c), m.bytes(c), String.format(Locale.ROOT, "%.1f", m.peakFps(c)));
         }
         if (m.unclassifiedFrames() > 0) {
-            out.printf(Locale.ROOT, "  Unclassified:    %d frames (no destination MAC)%n", m.unclassifiedFrames());
+            t.row("no destination MAC", m.unclassifiedFrames(), m.unclassifiedBytes(), "");
         }
-        out.printf(Locale.ROOT, "  Broadcast share: %.1f %% of %d frames%n", 100 * m.broadcastShare(), all);
-        out.printf(Locale.ROOT, "  Storms:          %d (threshold %.0f broadcast frames/s)%n", m.stormCount(),
-                m.config().stormFps());
-        for (BroadcastMeter.Storm st : m.storms()) {
-            out.printf(Locale.ROOT, "    %s to %s: peak %.0f frames/s, top source %s (%d)%n",
-                    Timestamps.rfc3339(st.start()), Timestamps.rfc3339(st.end()), st.peakFps(),
-                    st.topSource() < 0 ? "-" : new MacAddress(st.topSource()), st.topSourceFrames());
-        }
-        var top = m.sources().top(Math.min(5, m.config().topSources()));
-        if (!top.isEmpty() && top.get(0).broadcastFrames() + top.get(0).multicastFrames() > 0) {
-            out.println("  Top broadcast/multicast sources:");
-            for (SourceRates.Source s : top) {
-                out.printf(Locale.ROOT, "    %s  %d broadcast, %d multicast, %d unicast%n", new MacAddress(s.mac()),
-                        s.broadcastFrames(), s.multicastFrames(), s.unicastFrames());
+        t.print(out, "  ");
+        long all = m.unicastFrames() + m.broadcastFrames() + m.multicastFrames();
+        out.printf(Locale.ROOT, "Broadcast share %.1f %% of %s; %s (threshold %.0f broadcast frames/s)%n",
+                100 * m.broadcastShare(), Text.count(all, "frame"), m.stormCount() == 0 ? "no storms"
+                        : Text.count(m.stormCount(), "storm"), m.config().stormFps());
+        List<BroadcastMeter.Storm> storms = m.storms();
+        if (!storms.isEmpty()) {
+            TextTable st = new TextTable("start", "end", ">peak frames/s", "top source", ">frames");
+            for (BroadcastMeter.Storm x : storms.subList(0, Text.shown(storms.size(), rows))) {
+                st.row(Timestamps.rfc3339(x.start()), Timestamps.rfc3339(x.end()),
+                        String.format(Locale.ROOT, "%.0f", x.peakFps()),
+                        x.topSource() < 0 ? "-" : new MacAddress(x.topSource()), x.topSourceFrames());
             }
+            st.print(out, "  ");
+            Text.more(out, "  ", m.stormCount() - st.size());
+        }
+        if (rows == Text.ALL) {
+            printSources(m, out);
         }
     }
 
-    private static String label(int c) {
-        return Character.toUpperCase(CLASSES[c].charAt(0)) + CLASSES[c].substring(1);
+    private static void printSources(BroadcastMeter m, PrintWriter out) {
+        var top = m.sources().top(m.config().topSources());
+        if (top.isEmpty() || top.get(0).broadcastFrames() + top.get(0).multicastFrames() == 0) {
+            return;
+        }
+        out.println("Top broadcast/multicast sources:");
+        TextTable t = new TextTable("MAC", ">broadcast", ">multicast", ">unicast");
+        for (SourceRates.Source s : top) {
+            t.row(new MacAddress(s.mac()), s.broadcastFrames(), s.multicastFrames(), s.unicastFrames());
+        }
+        t.print(out, "  ");
     }
 }

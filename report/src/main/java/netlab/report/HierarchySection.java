@@ -34,19 +34,33 @@ public final class HierarchySection {
         }
     }
 
-    /** Prints an indented tree like tshark's, children sorted by frames (then name). */
-    public static void printText(ProtocolHierarchy h, PrintWriter out) {
-        print(out, h.tree(), 0);
+    /**
+     * Prints an indented tree like tshark's, children sorted by frames (then name), depth first; the first
+     * {@code rows} lines, then how many were left out.
+     */
+    public static void printText(ProtocolHierarchy h, PrintWriter out, int rows) {
+        List<String[]> lines = new ArrayList<>();
+        flatten(h.tree(), 0, lines);
+        TextTable t = new TextTable("protocol", ">frames", ">bytes");
+        for (String[] l : lines.subList(0, Text.shown(lines.size(), rows))) {
+            t.row((Object[]) l);
+        }
+        if (t.size() == 0) {
+            out.println("  none");
+            return;
+        }
+        t.print(out, "  ");
+        Text.more(out, "  ", lines.size() - t.size());
     }
 
-    private static void print(PrintWriter out, List<Branch> branches, int depth) {
+    private static void flatten(List<Branch> branches, int depth, List<String[]> lines) {
         List<Branch> kids = new ArrayList<>(branches);
         kids.sort((a, b) -> a.frames() != b.frames() ? Long.compare(b.frames(), a.frames())
                 : a.protocol().shortName().compareTo(b.protocol().shortName()));
         for (Branch c : kids) {
-            String label = "  ".repeat(depth + 1) + c.protocol().shortName();
-            out.printf("%-40s frames:%-9d bytes:%d%n", label, c.frames(), c.bytes());
-            print(out, c.children(), depth + 1);
+            lines.add(new String[] {"  ".repeat(depth) + c.protocol().shortName(), Long.toString(c.frames()),
+                    Long.toString(c.bytes())});
+            flatten(c.children(), depth + 1, lines);
         }
     }
 }

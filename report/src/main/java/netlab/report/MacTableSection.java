@@ -3,6 +3,8 @@ package netlab.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import netlab.analyzers.mac.IntervalSeries;
@@ -13,8 +15,8 @@ import netlab.capture.net.MacAddress;
 
 /** JSON and text rendering of a {@link MacTable}. */
 public final class MacTableSection {
-    /** Rows printed in the text section; the JSON lists every entry. */
-    public static final int TEXT_ROWS = 200;
+    /** Widest vendor name in the text table; longer ones end in an ellipsis (the JSON has them whole). */
+    static final int VENDOR_WIDTH = 31;
 
     private MacTableSection() {
     }
@@ -86,36 +88,32 @@ public final class MacTableSection {
         g.writeEndObject();
     }
 
-    /** Prints this section of the text report. */
-    public static void printText(MacTable t, PrintWriter out) {
-        List<Station> shown = t.stations(TEXT_ROWS);
-        out.printf(Locale.ROOT, "MAC table (%d entries)%n", t.size());
-        if (!shown.isEmpty()) {
-            out.printf(Locale.ROOT, "  %-17s %4s %8s %10s %6s  %-30s %s%n", "MAC", "VLAN", "frames", "bytes", "bcast",
-                    "vendor", "IPs");
+    /**
+     * Prints this section of the text report: the stations with the most frames first ({@code rows} rows),
+     * then the switch view.
+     */
+    public static void printText(MacTable t, PrintWriter out, int rows) {
+        List<Station> all = new ArrayList<>(t.stations());
+        all.sort(Comparator.comparingLong(Station::frames).reversed());
+        out.printf(Locale.ROOT, "== MAC table (%s of %d, aging %s s; most frames first)%n",
+                Text.count(t.size(), "entry", "entries"), t.config().cap(), Text.seconds(t.config().agingNanos()));
+        TextTable table = new TextTable("MAC", ">VLAN", ">frames", ">bytes", ">bcast", ">mcast", "vendor", "IPs")
+                .maxWidth(6, VENDOR_WIDTH).oneLine(rows != Text.ALL);
+        for (Station s : all.subList(0, Text.shown(all.size(), rows))) {
+            List<String> ips = new ArrayList<>(s.ips());
+            if (s.groupSource()) {
+                ips.add("[group-bit source]");
+            }
+            table.row(new MacAddress(s.mac()), s.vlan(), s.frames(), s.bytes(), s.broadcastFrames(),
+                    s.multicastFrames(), t.vendor(s.mac()), ips);
         }
-        for (Station s : shown) {
-            String vendor = t.vendor(s.mac());
-            String flags = (s.groupSource() ? " [group-bit source]" : "");
-            out.printf(Locale.ROOT, "  %-17s %4d %8d %10d %6d  %-30s %s%s%n", new MacAddress(s.mac()), s.vlan(),
-                    s.frames(), s.bytes(), s.broadcastFrames(), vendor.length() > 30 ? vendor.substring(0, 30) : vendor,
-                    ipText(s), flags);
+        if (table.size() > 0) {
+            table.print(out, "  ");
+            Text.more(out, "  ", all.size() - table.size());
         }
-        if (t.size() > TEXT_ROWS) {
-            out.printf(Locale.ROOT, "  ... %d more (see --json)%n", t.size() - TEXT_ROWS);
-        }
-        out.println("Switch view");
-        out.printf(Locale.ROOT, "  Unicast forwarded: %d%n  Unicast flooded:   %d (%.1f %%)%n", t.forwardedUnicast(),
-                t.floodedUnicast(), 100 * t.floodRatio());
-        out.printf(Locale.ROOT, "  Learned %d, aged out %d, evicted %d; table %d/%d, aging %.0f s; flood episodes %d%n",
-                t.learned(), t.agedOut(), t.evicted(), t.size(), t.config().cap(),
-                t.config().agingNanos() / 1e9, t.floodEpisodes());
-    }
-
-    private static String ipText(Station s) {
-        List<String> ips = s.ips();
-        String head = String.join(", ", ips.subList(0, Math.min(3, ips.size())));
-        int more = ips.size() - 3;
-        return more > 0 ? head + " (+" + more + ")" : head;
+        Text.printList(out, "Switch view: ", List.of(String.format(Locale.ROOT, "unicast forwarded %d", t.forwardedUnicast()),
+                String.format(Locale.ROOT, "flooded %d (%.1f %%);", t.floodedUnicast(), 100 * t.floodRatio()),
+                "learned " + t.learned(), "aged out " + t.agedOut(), "evicted " + t.evicted() + ";",
+                Text.count(t.floodEpisodes(), "flood episode")), "  ");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import netlab.analyzers.TrafficSummary;
 import netlab.capture.Timestamps;
@@ -73,52 +74,62 @@ public final class SummarySection {
         g.writeEndArray();
     }
 
-    /** Prints the "Summary" section's lines. */
-    public static void printTotals(TrafficSummary s, PrintWriter out) {
-        out.printf("Frames:          %d%n", s.frames());
-        out.printf("Bytes:           %d (captured %d)%n", s.bytes(), s.capturedBytes());
+    /** Prints the "Summary" section's lines, the events per type last. */
+    public static void printTotals(TrafficSummary s, Map<String, Long> events, PrintWriter out) {
+        out.printf("Frames:          %d, %d bytes (captured %d); unicast %d, broadcast %d, multicast %d%n", s.frames(),
+                s.bytes(), s.capturedBytes(), s.unicastFrames(), s.broadcastFrames(), s.multicastFrames());
         if (s.frames() > 0) {
-            out.printf("First frame:     %s%n", time(s.firstNanos()));
-            out.printf("Last frame:      %s%n", time(s.lastNanos()));
-            out.printf("Duration:        %s s%n", Timestamps.seconds(s.durationNanos(), 6));
+            out.printf("Time:            %s to %s (%s s)%n", time(s.firstNanos()), time(s.lastNanos()),
+                    Timestamps.seconds(s.durationNanos(), 6));
         }
-        out.printf("Unicast:         %d%nBroadcast:       %d%nMulticast:       %d%n", s.unicastFrames(),
-                s.broadcastFrames(), s.multicastFrames());
-        out.printf("Source MACs:     %d%n", s.distinctSourceMacs());
         List<Integer> vlans = s.vlanIds();
-        out.printf("VLANs:           %s%n", vlans.isEmpty() ? "none"
-                : vlans.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        out.printf("Decode failures: %d%n", s.decodeFailures());
+        out.printf("Sources:         %s, %s, %s%n", Text.count(s.distinctSourceMacs(), "MAC"),
+                Text.count(s.distinctSourceIps(), "IP address", "IP addresses"), vlans.isEmpty() ? "no VLANs"
+                : (vlans.size() == 1 ? "VLAN " : "VLANs ")
+                        + vlans.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        out.printf("Decode failures: %s%n", s.decodeFailures() == 0 ? "none" : Text.count(s.decodeFailures(), "frame"));
+        Text.printEventCounts(out, "Events:          ", events);
     }
 
     private static String time(long ns) {
         return ns == Long.MAX_VALUE ? "out of range" : Timestamps.rfc3339(ns);
     }
 
-    /** Prints the two top-talker sections (by source MAC, by source IP), {@code top} rows each. */
-    public static void printTalkers(TrafficSummary s, PrintWriter out, int top) {
-        out.println("== Top talkers by source MAC");
-        for (TrafficSummary.Talker t : s.topMacs(top)) {
-            out.printf("  %-20s frames %-9d bytes %d%n", t.address(), t.frames(), t.bytes());
+    /**
+     * Prints a top-talker section ({@code mac} true: by source MAC, else by source IP), {@code rows} rows,
+     * then a blank line; nothing without a source (the summary says 0).
+     */
+    public static void printTalkers(TrafficSummary s, PrintWriter out, boolean mac, int rows) {
+        List<TrafficSummary.Talker> top = mac ? s.topMacs(rows) : s.topIps(rows);
+        long total = mac ? s.distinctSourceMacs() : s.distinctSourceIps();
+        String what = mac ? "source MAC" : "source IP";
+        if (total == 0) {
+            return;
         }
+        out.println("== Top talkers by " + what + " (" + Text.count(total, mac ? "MAC" : "address", mac ? "MACs"
+                : "addresses") + ")");
+        TextTable t = new TextTable(mac ? "MAC" : "IP", ">frames", ">bytes");
+        for (TrafficSummary.Talker k : top) {
+            t.row(k.address(), k.frames(), k.bytes());
+        }
+        t.print(out, "  ");
+        Text.more(out, "  ", total - top.size());
         out.println();
-        out.println("== Top talkers by source IP");
-        for (TrafficSummary.Talker t : s.topIps(top)) {
-            out.printf("  %-40s frames %-9d bytes %d%n", t.address(), t.frames(), t.bytes());
-        }
     }
 
-    /** Prints the "Decode failures" section, preceded by a blank line, when any frame failed to decode. */
-    public static void printFailures(TrafficSummary s, PrintWriter out) {
+    /** Prints the "Decode failures" section, then a blank line, when any frame failed to decode. */
+    public static void printFailures(TrafficSummary s, PrintWriter out, int rows) {
         List<TrafficSummary.FailureCount> failures = s.failureReasons();
         if (failures.isEmpty()) {
             return;
         }
-        out.println();
-        out.println("== Decode failures");
-        for (TrafficSummary.FailureCount c : failures) {
-            out.printf("  %-8s L%d  %-40s frames %-7d first: frame %d at offset %d%n", c.protocol(),
-                    c.osiLayer(), c.reason(), c.frames(), c.firstFrame(), c.firstOffset());
+        out.println("== Decode failures (" + Text.count(s.decodeFailures(), "frame") + ")");
+        TextTable t = new TextTable("protocol", "layer", "reason", ">frames", ">first frame", ">at offset");
+        for (TrafficSummary.FailureCount c : failures.subList(0, Text.shown(failures.size(), rows))) {
+            t.row(c.protocol(), "L" + c.osiLayer(), c.reason(), c.frames(), c.firstFrame(), c.firstOffset());
         }
+        t.print(out, "  ");
+        Text.more(out, "  ", failures.size() - t.size());
+        out.println();
     }
 }

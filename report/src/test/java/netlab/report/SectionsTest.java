@@ -76,8 +76,8 @@ class SectionsTest {
         assertTrue(j.contains("\"broadcast_fps\":1.0,"), j);
         assertTrue(j.contains("\"top_sources\":[{\"mac\":\"02:00:00:00:00:01\""), j);
         StringWriter text = new StringWriter();
-        BroadcastSection.printText(m, new PrintWriter(text, true));
-        assertTrue(text.toString().contains("  Broadcast share: 33.3 % of 3 frames"), text.toString());
+        BroadcastSection.printText(m, new PrintWriter(text, true), Text.DEFAULT_ROWS);
+        assertTrue(text.toString().contains("\nBroadcast share 33.3 % of 3 frames; no storms"), text.toString());
     }
 
     @Test
@@ -93,7 +93,7 @@ class SectionsTest {
         assertTrue(j.contains("\"group_source\":true"), j);
         assertTrue(j.contains("\"switch\":{\"forwarded_unicast\":0,\"flooded_unicast\":2,\"flood_ratio\":1.0,"), j);
         StringWriter text = new StringWriter();
-        MacTableSection.printText(t, new PrintWriter(text, true));
+        MacTableSection.printText(t, new PrintWriter(text, true), Text.DEFAULT_ROWS);
         assertTrue(text.toString().contains("[group-bit source]"), text.toString());
         assertEquals(1, text.toString().split("Switch view", -1).length - 1, text.toString());
     }

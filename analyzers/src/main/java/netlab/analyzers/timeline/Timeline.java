@@ -6,15 +6,15 @@ import netlab.analyzers.FrameAnalyzer;
 import netlab.capture.decode.PacketView;
 
 /**
- * Rates over capture time for plots: frames, broadcast, multicast and ARP frames per interval, unanswered ARP
- * requests by the time they were sent, and the MAC table's size, in at most {@link #MAX_BUCKETS} buckets.
+ * Rates over capture time for plots and {@code analyze --series}: frames, bytes, broadcast, multicast and ARP
+ * frames per interval, unanswered ARP requests by the time they were sent, and the MAC table's size, in at most {@link #MAX_BUCKETS} buckets.
  *
  * <p>Intervals are aligned as {@code BroadcastMeter}'s (multiples of the interval since the Unix epoch) and
  * time never moves back (a frame stamped before the current interval counts in it), so the busiest interval
  * here is the meter's peak. A bucket starts as one interval; when the capture outgrows {@link #MAX_BUCKETS}
  * buckets, neighbours are merged in pairs and each bucket covers twice the time ({@link #bucketNanos()}).
  * Each bucket keeps the sum of its intervals and the count of its busiest interval, so a storm's peak
- * survives merging. Memory is fixed: {@code (2 * RATES + 2) * MAX_BUCKETS} longs.
+ * survives merging. Memory is fixed: {@code (2 * RATES + 3) * MAX_BUCKETS} longs.
  */
 public final class Timeline implements FrameAnalyzer {
     /** Most buckets kept; past it, pairs are merged (resolution halves). */
@@ -33,7 +33,9 @@ public final class Timeline implements FrameAnalyzer {
     public static final int RATES = 5;
     /** Requests settled without a reply, counted in the bucket of their request time (sum only). */
     public static final int UNANSWERED = 5;
-    private static final int COLUMNS = 6;
+    /** Bytes on the wire (original lengths) of all frames (sum only). */
+    public static final int BYTES = 6;
+    private static final int COLUMNS = 7;
     private static final long GROUP_BIT = 0x0100_0000_0000L;
     private static final long ALL_ONES = 0xffff_ffff_ffffL;
 
@@ -93,6 +95,7 @@ public final class Timeline implements FrameAnalyzer {
         }
         int b = bucket(now);
         count(b, FRAMES);
+        sums[BYTES][b] += v.frame().originalLength();
         long dst = v.dstMac();
         if (dst == ALL_ONES) {
             count(b, BROADCAST);

@@ -49,6 +49,8 @@ class TimelineTest {
         assertEquals(2, t.sum(Timeline.BROADCAST, 0));
         assertEquals(2, t.sum(Timeline.ARP_REQUESTS, 0));
         assertEquals(1, t.sum(Timeline.ARP_REPLIES, 0));
+        assertEquals(3 * 42, t.sum(Timeline.BYTES, 0));
+        assertEquals(14 + 46 + 42, t.sum(Timeline.BYTES, 2));
         assertEquals(0, t.sum(Timeline.FRAMES, 1));
         assertEquals(2, t.sum(Timeline.FRAMES, 2));
         assertEquals(1, t.sum(Timeline.MULTICAST, 2));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.event.EventListener;
+import netlab.analyzers.timeline.Timeline;
 import netlab.capture.file.OutputFiles;
 import netlab.capture.live.Platform;
 import netlab.cli.io.CaptureInput;
@@ -25,6 +26,8 @@ import netlab.cli.support.OptionCheck;
 import netlab.report.AnalysisReport;
 import netlab.report.Json;
 import netlab.report.LiveEvents;
+import netlab.report.SeriesText;
+import netlab.report.Text;
 import netlab.report.html.HtmlReport;
 import netlab.report.html.ReportInput;
 import picocli.CommandLine.Command;
@@ -49,6 +52,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
 
+    /** Rows of the JSON top_talkers lists without --top. */
+    private static final int JSON_TOP = 10;
+
     @Spec
     CommandSpec spec;
 
@@ -65,8 +71,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "events, tables; opens offline) to FILE. The text report is then not printed; --json still is.")
     Path html;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows in the top-talker tables (default: ${DEFAULT-VALUE}).")
-    int top;
+    @Option(names = "--top", paramLabel = "N", description = "Rows per table of the text report (default: 5; the "
+            + "protocol tree shows twice as many) and in the JSON top_talkers lists (default: 10).")
+    Integer top;
+
+    @Option(names = "--full", description = "Print every row of every table, and the tables the default text report "
+            + "leaves out (top talkers by source MAC, broadcast sources, all events); --json is always complete.")
+    boolean full;
+
+    @Option(names = "--series", description = "Print a time series instead of the report, like tshark -z io,stat: "
+            + "per --interval, frames, bytes, broadcast, multicast, ARP requests and replies, and requests left "
+            + "unanswered, then the totals. At most " + SeriesText.DEFAULT_ROWS + " rows: on a longer capture each row "
+            + "sums 2, 4, 8... intervals, as the heading says (--full: up to " + Timeline.MAX_BUCKETS + " rows).")
+    boolean series;
 
     @Option(names = "--events", description = "Stream events as JSON Lines on stdout as they happen, instead of the report.")
     boolean streamEvents;
@@ -91,10 +108,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OptionCheck check = new OptionCheck("analyze");
         check.range("--top", top, 0, Integer.MAX_VALUE);
+        if (series && (json || streamEvents)) {
+            throw check.usage("--series is a text table; it excludes " + (json ? "--json" : "--events")
+                    + " (the JSON has the broadcast series)");
+        }
         options.validate(check);
         PrintWriter out = spec.commandLine().getOut();
         StandardAnalyzers set = options.analyzers(streamEvents ? new LiveEvents(out, true) : EventListener.none(),
-                html != null);
+                html != null || series);
         List<FileResult> results = new ArrayList<>();
         try (Signals signals = new Signals(() -> stop = true)) {
             for (String path : files) {
@@ -113,8 +134,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (anyRead && !streamEvents) {
             if (json) {
                 writeJson(out, results, set);
+            } else if (series) {
+                SeriesText.print(set.timeline(), out, full ? Timeline.MAX_BUCKETS : SeriesText.DEFAULT_ROWS);
             } else if (html == null) {
-                AnalysisReport.printText(set, out, top);
+                AnalysisReport.printText(set, out, full ? Text.ALL : top != null ? top : Text.DEFAULT_ROWS);
             }
         }
         out.flush();
@@ -205,7 +228,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             g.writeEndArray();
             g.writeBooleanField("complete", complete(results));
             g.writeStringField("interrupted", signalName());
-            AnalysisReport.writeJson(set, g, top);
+            AnalysisReport.writeJson(set, g, top != null ? top : JSON_TOP);
             g.writeEndObject();
         }
         out.println();

@@ -143,8 +143,9 @@ public final class CaptureCommand implements Callable<Integer> {
             + "the report of 'netlab analyze' (with --json: events as JSON Lines, then the report as one line).")
     boolean analyze;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "With --analyze, rows in the report's top tables (default: ${DEFAULT-VALUE}).")
-    int top;
+    @Option(names = "--top", paramLabel = "N", description = "With --analyze, rows per table of the final text report "
+            + "(default: 5) and in its JSON top_talkers lists (default: 10), as analyze --top.")
+    Integer top;
 
     @Mixin
     AnalyzerOptions options;

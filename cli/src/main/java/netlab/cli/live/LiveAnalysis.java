@@ -20,6 +20,7 @@ import netlab.cli.command.AnalyzerOptions;
 import netlab.report.AnalysisReport;
 import netlab.report.Json;
 import netlab.report.LiveEvents;
+import netlab.report.Text;
 
 /**
  * {@code capture --analyze}: the analyzers run on the live frames; events are printed as they happen, a
@@ -95,16 +96,19 @@ public final class LiveAnalysis {
         w.printf(Locale.ROOT, "MAC table %d stations (learned %d, aged out %d)  flooded unicast %d%n", set.macTable().size(),
                 set.macTable().learned(), set.macTable().agedOut(), set.macTable().floodedUnicast());
         for (Station st : top) {
-            w.printf(Locale.ROOT, "  %-17s %-31.31s frames %-8d bytes %-10d %s%n", new MacAddress(st.mac()),
-                    set.macTable().vendor(st.mac()), st.frames(), st.bytes(), String.join(" ", st.ips()));
+            w.printf(Locale.ROOT, "  %-17s %-31s frames %-8d bytes %-10d %s%n", new MacAddress(st.mac()),
+                    Text.elide(set.macTable().vendor(st.mac()), 31), st.frames(), st.bytes(), String.join(" ", st.ips()));
         }
-        w.printf("events %s%n", set.events().counts().isEmpty() ? "none" : set.events().counts());
+        w.printf("events %s%n", Text.eventCounts(set.events().counts()));
         w.flush();
         return s.toString();
     }
 
-    /** End of capture: pending requests settle, then the report of {@code netlab analyze} (JSON: one line). */
-    public void finish(int top) {
+    /**
+     * End of capture: pending requests settle, then the report of {@code netlab analyze} (JSON: one line);
+     * {@code top} as analyze's --top (null: its defaults).
+     */
+    public void finish(Integer top) {
         synchronized (set) {
             set.finish();
             synchronized (out) {
@@ -113,7 +117,7 @@ public final class LiveAnalysis {
                         JsonGenerator g = Json.compact(out);
                         g.writeStartObject();
                         g.writeStringField("type", "report");
-                        AnalysisReport.writeJson(set, g, top);
+                        AnalysisReport.writeJson(set, g, top != null ? top : 10);
                         g.writeEndObject();
                         g.flush();
                     } catch (IOException e) {
@@ -121,7 +125,7 @@ public final class LiveAnalysis {
                     }
                     out.println();
                 } else {
-                    AnalysisReport.printText(set, out, top);
+                    AnalysisReport.printText(set, out, top != null ? top : Text.DEFAULT_ROWS);
                 }
                 out.flush();
             }
