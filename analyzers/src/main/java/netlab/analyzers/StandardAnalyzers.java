@@ -8,6 +8,7 @@ import netlab.analyzers.arp.ArpTracker;
 import netlab.analyzers.broadcast.BroadcastMeter;
 import netlab.analyzers.event.EventListener;
 import netlab.analyzers.event.EventLog;
+import netlab.analyzers.discovery.NeighbourTable;
 import netlab.analyzers.mac.MacTable;
 import netlab.analyzers.oui.OuiTable;
 import netlab.analyzers.timeline.Timeline;
@@ -33,6 +34,7 @@ public final class StandardAnalyzers {
 
     private final TrafficSummary summary = new TrafficSummary();
     private final ProtocolHierarchy hierarchy = new ProtocolHierarchy();
+    private final NeighbourTable neighbours = new NeighbourTable();
     private final ArpTracker arp;
     private final MacTable macTable;
     private final BroadcastMeter broadcast;
@@ -73,8 +75,8 @@ public final class StandardAnalyzers {
                 timeline.unanswered(t);
             }
         });
-        analyzers = timeline == null ? List.of(summary, hierarchy, macTable, arp, broadcast)
-                : List.of(summary, hierarchy, macTable, arp, broadcast, timeline);
+        analyzers = timeline == null ? List.of(summary, hierarchy, macTable, arp, broadcast, neighbours)
+                : List.of(summary, hierarchy, macTable, arp, broadcast, neighbours, timeline);
         analysis = new Analysis(analyzers);
     }
 
@@ -103,6 +105,11 @@ public final class StandardAnalyzers {
 
     public ArpTracker arp() {
         return arp;
+    }
+
+    /** The LLDP/CDP neighbours heard. */
+    public NeighbourTable neighbours() {
+        return neighbours;
     }
 
     public MacTable macTable() {

@@ -24,6 +24,7 @@ public final class AnalysisReport {
         ArpSection.writeJson(set.arp(), g);
         BroadcastSection.writeJson(set.broadcast(), g);
         MacTableSection.writeJson(set.macTable(), g);
+        NeighbourSection.writeJson(set.neighbours(), g);
         EventLog events = set.events();
         g.writeObjectFieldStart("event_counts");
         for (Map.Entry<String, Long> e : events.counts().entrySet()) {
@@ -63,6 +64,7 @@ public final class AnalysisReport {
         out.println();
         MacTableSection.printText(set.macTable(), out, rows);
         out.println();
+        NeighbourSection.printText(set.neighbours(), out, rows);
         printEvents(set.events(), out, rows);
     }
 
