@@ -50,4 +50,12 @@ class HelpTest {
         assertEquals(Run.full("-V"), Run.of("-V"));
         assertTrue(Run.of("--help").out().contains("arp-scan"), "top-level help lists every command");
     }
+
+    /** The version comes from the build (resources filtered by Maven), wherever the command class lives. */
+    @Test
+    void versionIsTheProjectVersion() {
+        Run r = Run.of("--version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s)netlab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\nJava .*"), r.out());
+    }
 }

@@ -55,7 +55,7 @@ public final class NetlabCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();
-            try (InputStream in = NetlabCommand.class.getResourceAsStream("version.properties")) {
+            try (InputStream in = NetlabCommand.class.getResourceAsStream("/netlab/cli/version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
