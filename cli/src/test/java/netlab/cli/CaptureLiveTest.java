@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -70,6 +71,21 @@ class CaptureLiveTest {
 
     private static String stats(long n) {
         return n + " packets captured\n" + n + " packets received by filter\n0 packets dropped by kernel\n";
+    }
+
+    @Test
+    void aClosedStdoutEndsCaptureQuietlyWith141() throws Exception {
+        Process p = lab.startPiped(lab.a, dir, "capture", "veth0", FILTER);
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "listening on", T);
+        send(0, 1);
+        // capture veth0 | head -1: one line read, then the reader is gone.
+        String line = NamespaceLab.firstLineThenClose(p, T);
+        assertTrue(line.contains("0x88b5"), line);
+        // A bounded burst: a capture that kept going past the closed pipe would outlive it and time out below.
+        send(1, 1001);
+        NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
+        assertEquals(ExitCode.SIGPIPE, r.code(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
     }
 
     @Test

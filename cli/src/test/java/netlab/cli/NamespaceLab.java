@@ -2,7 +2,10 @@ package netlab.cli;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,6 +180,39 @@ final class NamespaceLab implements AutoCloseable {
     Process start(String ns, Path dir, String... args) throws IOException {
         return builder(netlabCommand(ns, args)).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+
+    /**
+     * As {@link #start}, but stdout is a pipe the caller reads from {@link Process#getInputStream()} (and closes,
+     * as {@code | head -1} does); stderr goes to {@code err.txt} in {@code dir}.
+     */
+    Process startPiped(String ns, Path dir, String... args) throws IOException {
+        return builder(netlabCommand(ns, args)).redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+
+    /**
+     * Reads {@code p}'s first stdout line (waiting at most {@code seconds}, failing if it ends or stays silent), then
+     * closes the pipe as {@code | head -1} does.
+     */
+    static String firstLineThenClose(Process p, int seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            while (true) {
+                if (in.available() > 0) {
+                    int b = in.read();
+                    if (b == '\n') {
+                        return line.toString(StandardCharsets.UTF_8);
+                    }
+                    line.write(b);
+                } else if (!p.isAlive() || System.nanoTime() > end) {
+                    throw new AssertionError("no stdout line within " + seconds + " s (alive " + p.isAlive()
+                            + "): " + line.toString(StandardCharsets.UTF_8));
+                } else {
+                    Thread.sleep(20);
+                }
+            }
+        }
     }
 
     /** Polls (at most {@code seconds}) until {@code file} contains {@code text}; fails if {@code p} ends first. */

@@ -1,6 +1,7 @@
 package netlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,10 +58,33 @@ class WatchDbLiveTest {
         assertEquals(ExitCode.INTERFACE, r.code(), r.err());
         JsonNode doc = new ObjectMapper().readTree(db.toFile());
         assertEquals(ip, doc.get("bindings").get(0).get("ip").asText(), Files.readString(db));
-        // Put eth0 back for the other tests.
+        // Put eth0 back for the other tests, its peer a port of the bridge again (later tests send through it).
         lab.ip("-n", lab.host(1), "link", "add", "eth0", "address", NamespaceLab.bridgedMac(NET, 1), "type", "veth",
                 "peer", "name", "q1");
+        lab.ip("-n", lab.host(1), "link", "set", "q1", "netns", lab.bridge());
+        lab.ip("-n", lab.bridge(), "link", "set", "q1", "master", "br0", "up");
+        lab.ip("-n", lab.host(1), "addr", "add", NamespaceLab.bridgedIp(NET, 1) + "/24", "dev", "eth0");
         lab.ip("-n", lab.host(1), "link", "set", "eth0", "up");
+    }
+
+    @Test
+    void aClosedStdoutEndsWatchWith141AndTheFinalStateIsWritten(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("stations.json");
+        Process p = lab.startPiped(lab.host(1), dir, "watch", "eth0", "--db", db.toString(), "--checkpoint", "3600s");
+        NamespaceLab.awaitText(p, dir.resolve("err.txt"), "netlab: watching eth0", T);
+        String first = NamespaceLab.bridgedIp(NET, 2);
+        lab.announce(2, first, T, "--interval", "0.1");
+        // watch ... | head -1: one line read, then the reader is gone.
+        String line = NamespaceLab.firstLineThenClose(p, T);
+        assertTrue(line.contains(first), line);
+        // The next event's write fails: watch must end (SIGPIPE's 141) and still write what it knew.
+        String second = NamespaceLab.bridgedIp(NET, 20);
+        lab.announce(2, second, T, "--interval", "0.1");
+        NamespaceLab.Result r = NamespaceLab.finish(p, dir, T);
+        assertEquals(ExitCode.SIGPIPE, r.code(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        String saved = Files.readString(db);
+        assertTrue(saved.contains("\"" + first + "\"") && saved.contains("\"" + second + "\""), saved);
     }
 
     @Test
