@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netlab.capture.decode.PacketView;
 import netlab.capture.file.PcapReader;
-import netlab.capture.live.ArpFrames;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
+import netlab.cli.probe.ArpPacket;
 import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,8 +185,8 @@ class ArpResolveLiveTest {
         assertEquals(0, NamespaceLab.finish(p, dir, T).code());
         try (PcapReader in = new PcapReader(Files.newInputStream(file))) {
             for (int i = 0; i < 2; i++) {
-                ArpFrames.Packet a = ArpFrames.parse(in.next());
-                assertEquals(new ArpFrames.Packet(ArpFrames.REQUEST, MacAddress.parse(NamespaceLab.MAC_A),
+                ArpPacket a = ArpPacket.read(in.next(), new PacketView());
+                assertEquals(new ArpPacket(ArpPacket.REQUEST, MacAddress.parse(NamespaceLab.MAC_A),
                         Ipv4Address.parse(NamespaceLab.IP_A), MacAddress.ZERO, Ipv4Address.parse(NamespaceLab.IP_A),
                         MacAddress.parse(NamespaceLab.MAC_A), a.timestampNanos()), a);
             }

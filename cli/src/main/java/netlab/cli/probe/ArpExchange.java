@@ -12,6 +12,7 @@ import java.util.function.Function;
 import netlab.analyzers.oui.OuiTable;
 import netlab.capture.Frame;
 import netlab.capture.Timestamps;
+import netlab.capture.decode.PacketView;
 import netlab.capture.live.ArpFrames;
 import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveException;
@@ -54,6 +55,8 @@ public final class ArpExchange {
     private long stamped;
     private volatile LiveException sendFailure;
     private long answers;
+    /** Decodes each frame heard, on the capture thread only. */
+    private final PacketView view = new PacketView();
 
     public ArpExchange(LiveHandle capture, Mode mode, ArpSchedule plan, Ipv4Address ip, MacAddress mac, byte[] frame,
                 PrintWriter out, PrintWriter err, boolean json) {
@@ -141,7 +144,7 @@ public final class ArpExchange {
 
     /** Capture thread: reports an answer; false stops the loop when the first one is enough. */
     private boolean onFrame(Frame f) {
-        ArpFrames.Packet p = ArpFrames.parse(f);
+        ArpPacket p = ArpPacket.read(f, view);
         if (p == null || p.ethernetSource().equals(mac) || !answers(p)) {
             return true;
         }
@@ -158,12 +161,12 @@ public final class ArpExchange {
         return !plan.stopAtFirst();
     }
 
-    private boolean answers(ArpFrames.Packet p) {
+    private boolean answers(ArpPacket p) {
         return switch (mode) {
-            case RESOLVE -> p.op() == ArpFrames.REPLY && p.senderIp().equals(ip);
+            case RESOLVE -> p.op() == ArpPacket.REPLY && p.senderIp().equals(ip);
             // RFC 5227 §2.1.1: any ARP from another host with sender IP = ours, or another host's probe for it.
             case DAD -> p.senderIp().equals(ip)
-                    || p.op() == ArpFrames.REQUEST && p.senderIp().bits() == 0 && p.targetIp().equals(ip);
+                    || p.op() == ArpPacket.REQUEST && p.senderIp().bits() == 0 && p.targetIp().equals(ip);
             case ANNOUNCE_REQUEST, ANNOUNCE_REPLY -> false;
         };
     }
@@ -182,10 +185,10 @@ public final class ArpExchange {
         return -1;
     }
 
-    private void report(ArpFrames.Packet p) {
+    private void report(ArpPacket p) {
         long rtt = rttNanos(p.timestampNanos());
         String vendor = VENDORS.apply(p.senderMac());
-        boolean probe = p.op() == ArpFrames.REQUEST && p.senderIp().bits() == 0;
+        boolean probe = p.op() == ArpPacket.REQUEST && p.senderIp().bits() == 0;
         if (json != null) {
             jsonLine(g -> {
                 g.writeStringField("type", mode == Mode.DAD ? "conflict" : "reply");

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import netlab.capture.Frame;
+import netlab.capture.decode.PacketView;
 import netlab.capture.live.ArpFrames;
 import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveException;
@@ -73,6 +74,8 @@ public final class ArpScan {
     /** Targets asked at least once: an interrupted scan reports these as scanned, not every target. */
     private int probed;
     private volatile LiveException sendFailure;
+    /** Decodes each frame heard, on the capture thread only. */
+    private final PacketView view = new PacketView();
 
     public ArpScan(LiveHandle capture, MacAddress mac, Ipv4Address source, ScanTargets targets, Plan plan) {
         this.capture = capture;
@@ -216,8 +219,8 @@ public final class ArpScan {
 
     /** Capture thread: records a reply from a target; false ends the loop at the --limit. */
     private boolean onFrame(Frame f) {
-        ArpFrames.Packet p = ArpFrames.parse(f);
-        if (p == null || p.op() != ArpFrames.REPLY || p.ethernetSource().equals(mac)) {
+        ArpPacket p = ArpPacket.read(f, view);
+        if (p == null || p.op() != ArpPacket.REPLY || p.ethernetSource().equals(mac)) {
             return true;
         }
         int host = targets.indexOf(p.senderIp().bits());

@@ -1,11 +1,11 @@
 package netlab.capture.live;
 
-import netlab.capture.Frame;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
 
 /**
- * Builds Ethernet/ARP frames for IPv4 (RFC 826) and reads the replies netlab waits for.
+ * Builds Ethernet/ARP frames for IPv4 (RFC 826). What comes back is read by the decoder ({@code PacketView}), the one
+ * ARP parser.
  *
  * <p>Frames are 60 bytes: 14 of Ethernet header, 28 of ARP, 18 of zero padding to Ethernet's minimum
  * (IEEE 802.3 clause 3.2.8), which a veth or a NIC would otherwise leave to the driver.
@@ -67,39 +67,6 @@ public final class ArpFrames {
         return b;
     }
 
-    /**
-     * The Ethernet/IPv4 ARP packet in a frame, or null when the frame is not a complete one.
-     *
-     * @param frame a captured frame of link type Ethernet
-     */
-    public static Packet parse(Frame frame) {
-        byte[] b = frame.data();
-        int o = frame.offset();
-        if (frame.capturedLength() < ARP + 28 || get16(b, o + 12) != ETHERTYPE_ARP
-                || get16(b, o + ARP) != 1 || get16(b, o + ARP + 2) != 0x0800
-                || b[o + ARP + 4] != 6 || b[o + ARP + 5] != 4) {
-            return null;
-        }
-        return new Packet(get16(b, o + ARP + 6), MacAddress.read(b, o + ARP + 8), Ipv4Address.read(b, o + ARP + 14),
-                MacAddress.read(b, o + ARP + 18), Ipv4Address.read(b, o + ARP + 24), MacAddress.read(b, o + 6),
-                frame.timestampNanos());
-    }
-
-    /**
-     * A received Ethernet/IPv4 ARP packet.
-     *
-     * @param op              opcode (1 request, 2 reply)
-     * @param senderMac       ARP sender hardware address (the answer, in a reply)
-     * @param senderIp        ARP sender protocol address
-     * @param targetMac       ARP target hardware address
-     * @param targetIp        ARP target protocol address
-     * @param ethernetSource  Ethernet source, which may differ from senderMac (proxies, spoofers)
-     * @param timestampNanos  capture time
-     */
-    public record Packet(int op, MacAddress senderMac, Ipv4Address senderIp, MacAddress targetMac,
-                         Ipv4Address targetIp, MacAddress ethernetSource, long timestampNanos) {
-    }
-
     private static void put16(byte[] b, int at, int v) {
         b[at] = (byte) (v >>> 8);
         b[at + 1] = (byte) v;
@@ -108,9 +75,5 @@ public final class ArpFrames {
     private static void put32(byte[] b, int at, int v) {
         put16(b, at, v >>> 16);
         put16(b, at + 2, v);
-    }
-
-    private static int get16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
 }
