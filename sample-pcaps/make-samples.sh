@@ -344,8 +344,59 @@ cap_vxlan() {
     teardown
 }
 
+# cap_vxlan6: the same VXLAN (VNI 42, UDP 4789) over an IPv6 underlay, fd77::1 <-> fd77::2 (RFC 7348 section 5
+# allows either outer IP version). The underlay has no DAD and no router solicitations, and IPv6 is off on the
+# VXLAN devices, so the capture holds the underlay's neighbour discovery and the tenant's IPv4 only.
+cap_vxlan6() {
+    log vxlan6.pcap
+    local n
+    for n in a b; do
+        ns_add "$n" v6
+        nsx "$n" sysctl -qw net.ipv6.conf.default.router_solicitations=0 net.ipv6.conf.default.accept_dad=0 \
+            net.ipv6.conf.default.dad_transmits=0
+    done
+    veth a nl-a 02:00:00:00:00:01 b nl-b 02:00:00:00:00:02
+    nsx a ip addr add fd77::1/64 dev nl-a nodad
+    nsx b ip addr add fd77::2/64 dev nl-b nodad
+    for n in 1 2; do
+        local ns=$([[ $n == 1 ]] && echo a || echo b) peer=$([[ $n == 1 ]] && echo 2 || echo 1)
+        nsx "$ns" ip link add nl-vx address "02:00:00:00:01:0$n" type vxlan id 42 local "fd77::$n" \
+            remote "fd77::$peer" dstport 4789
+        nsx "$ns" sysctl -qw net.ipv6.conf.nl-vx.disable_ipv6=1
+        nsx "$ns" ip link set nl-vx up
+        nsx "$ns" ip addr add "10.78.0.$n/24" dev nl-vx
+    done
+    # Let the underlay's MLD reports for its solicited-node groups go out before the capture starts.
+    sleep 2.5
+    cap_start b nl-b "$OUT/vxlan6.pcap"
+    nsx a timeout 10 ping -n -c 2 -i 0.2 10.78.0.2
+    cap_stop
+    teardown
+}
+
+# cap_vxlan_gbp: VXLAN with the Group Based Policy extension (draft-smith-vxlan-group-policy: G flag, 16-bit group
+# policy id in the reserved bits), which the kernel fills from the lower 16 bits of the packet's mark: the echo
+# requests carry SO_MARK 0x1234 (`ping -m`), the replies and the ARP frames no mark, so policy 0.
+cap_vxlan_gbp() {
+    log vxlan-gbp.pcap
+    two_hosts
+    local n
+    for n in 1 2; do
+        local ns=$([[ $n == 1 ]] && echo a || echo b) peer=$([[ $n == 1 ]] && echo 2 || echo 1)
+        nsx "$ns" ip link add nl-vx address "02:00:00:00:01:0$n" type vxlan id 42 local "10.77.0.$n" \
+            remote "10.77.0.$peer" dstport 4789 gbp
+        nsx "$ns" ip link set nl-vx up
+        nsx "$ns" ip addr add "10.78.0.$n/24" dev nl-vx
+    done
+    cap_start b nl-b "$OUT/vxlan-gbp.pcap"
+    nsx a timeout 10 ping -n -c 2 -i 0.2 -m 4660 10.78.0.2
+    cap_stop
+    teardown
+}
+
 ALL=(cap_arp_icmp cap_mixed_session cap_vlan cap_ipv6_nd cap_two_interfaces cap_nanosecond cap_truncated
-    cap_arp_absent cap_arp_gratuitous cap_arp_spoof cap_arp_burst cap_mac_flood cap_vxlan)
+    cap_arp_absent cap_arp_gratuitous cap_arp_spoof cap_arp_burst cap_mac_flood cap_vxlan
+    cap_vxlan6 cap_vxlan_gbp)
 teardown
 for f in "${@:-${ALL[@]}}"; do
     "$f"

@@ -42,6 +42,15 @@ class TunnelsTest {
             + "cf0812b5003a0000" + "0800000000002a00"
             + "ffffffffffff020000000001" + "0806" + "0001080006040001" + "0200000000010a000001" + "0000000000000a000002";
 
+    // sample-pcaps/vxlan-gbp.pcap frame 5 (the kernel's VXLAN with gbp, the echo request marked 4660 = 0x1234):
+    // 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 148: 10.77.0.1.51534 > 10.77.0.2.4789: VXLAN, flags [I] (0x88), vni 42
+    // 02:00:00:00:01:01 > 02:00:00:00:01:02, ethertype IPv4 (0x0800), length 98: 10.78.0.1 > 10.78.0.2: ICMP echo request, id 9998, seq 1, length 64
+    static final String VXLAN_GBP = "020000000002020000000001" + "0800" + "45000086c19200004011a4380a4d00010a4d0002"
+            + "c94e12b500721520" + "8800123400002a00"
+            + "020000000102020000000101" + "0800" + "4500005405484000400120c30a4e00010a4e0002"
+            + "0800f853270e0001" + "4bb0136b00000000b3ae070000000000101112131415161718191a1b1c1d1e1f"
+            + "202122232425262728292a2b2c2d2e2f3031323334353637";
+
     // 00:00:00:00:00:01 > 00:00:00:00:00:02, ethertype IPv4 (0x0800), length 100: 192.0.2.1.53002 > 192.0.2.2.6081: Geneve, Flags [none], vni 0x1234, proto TEB (0x6558), options [8 bytes]: 02:00:00:00:00:01 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Request who-has 10.0.0.2 tell 10.0.0.1, length 28
     static final String GENEVE = "000000000002000000000001" + "0800" + "45000056000100004011f692c0000201c0000202"
             + "cf0a17c100420000" + "0200655800123400" + "0102800161626364"
@@ -171,6 +180,27 @@ class TunnelsTest {
                 + "192.0.2.2.6081: Geneve, Flags [none], vni 0x1234, proto TEB (0x6558), options [8 bytes]: "
                 + "02:00:00:00:00:01 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Request who-has 10.0.0.2 "
                 + "tell 10.0.0.1, length 28", summary(GENEVE));
+    }
+
+    /** tshark: vxlan.flags 0x8800, vxlan.flag_g 1, flag_d 0, flag_a 0, vxlan.gbp 4660, vxlan.vni 42. */
+    @Test
+    void vxlanGroupPolicyAsTsharkShowsIt() {
+        PacketView v = decode(VXLAN_GBP);
+        assertNull(v.failure());
+        assertEquals("eth:ip:udp:vxlan:eth:ip:icmp", v.path());
+        assertEquals(42, v.tunnelId());
+        Layer l = layer(VXLAN_GBP, "vxlan");
+        assertEquals("0x88", l.get("flags"));
+        assertEquals(true, l.get("group_policy"));
+        assertEquals(false, l.get("dont_learn"));
+        assertEquals(false, l.get("policy_applied"));
+        assertEquals(4660, l.get("group_policy_id"));
+        assertEquals(42, l.get("vni"));
+        assertNull(layer(VXLAN, "vxlan").get("group_policy_id"), "without the G flag the bits are reserved");
+        assertEquals("02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 148: 10.77.0.1.51534 > "
+                + "10.77.0.2.4789: VXLAN, flags [I] (0x88), vni 42: 02:00:00:00:01:01 > 02:00:00:00:01:02, ethertype IPv4 "
+                + "(0x0800), length 98: 10.78.0.1 > 10.78.0.2: ICMP echo request, id 9998, seq 1, length 64",
+                summary(VXLAN_GBP));
     }
 
     /** Each frame's layers in wire order: the outer frame's in OSI order, then the inner frame's. */
