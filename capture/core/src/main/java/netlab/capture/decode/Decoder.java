@@ -79,7 +79,7 @@ public final class Decoder {
         switch (type) {
             case 0x8100, 0x9100 -> vlan(v, off, type, Protocol.VLAN);
             case 0x88a8 -> vlan(v, off, type, Protocol.IEEE8021AD);
-            case 0x0806, 0x8035 -> NetworkDecoder.arp(v, off);
+            case 0x0806, 0x8035 -> Arp.decode(v, off);
             case 0x0800 -> NetworkDecoder.ipv4(v, off);
             case 0x86dd -> NetworkDecoder.ipv6(v, off);
             case 0x8847, 0x8848 -> Mpls.decode(v, off, v.captured);

@@ -15,6 +15,10 @@ final class Dissectors {
     private static final Map<Protocol, Dissector> BY_PROTOCOL = new EnumMap<>(Protocol.class);
 
     static {
+        BY_PROTOCOL.put(Protocol.ARP, Arp.ARP);
+        BY_PROTOCOL.put(Protocol.ICMP, Icmp.ICMP);
+        BY_PROTOCOL.put(Protocol.ICMPV6, Icmp.ICMPV6);
+        BY_PROTOCOL.put(Protocol.IGMP, Icmp.IGMP);
         BY_PROTOCOL.put(Protocol.AH, IpsecHeaders.AH);
         BY_PROTOCOL.put(Protocol.ESP, IpsecHeaders.ESP);
         BY_PROTOCOL.put(Protocol.PPP, PppLink.PPP);

@@ -52,7 +52,7 @@ public final class FrameSummary {
                 }
             }
         }
-        SummaryParts.body(sb, f, v, !linkPrinted);
+        SummaryParts.body(sb, v, !linkPrinted);
         DecodeFailure failure = v.failure();
         if (failure != null) {
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {

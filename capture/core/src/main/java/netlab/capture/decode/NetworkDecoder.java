@@ -1,31 +1,11 @@
 package netlab.capture.decode;
 
 /**
- * The network-layer part of {@link Decoder}: ARP, IPv4 and IPv6 with its extension-header chain.
+ * The network-layer part of {@link Decoder}: IPv4 and IPv6 with its extension-header chain ({@link Arp} is
+ * its own file).
  */
 final class NetworkDecoder {
     private NetworkDecoder() {
-    }
-
-    /** RFC 826: 8 fixed bytes, then sender/target hardware and protocol addresses sized by the header. */
-    static void arp(PacketView v, int off) {
-        v.push(Protocol.ARP);
-        v.l3Offset = off;
-        if (!v.has(off, 8)) {
-            v.fail(Protocol.ARP, off, "truncated header");
-            return;
-        }
-        v.arpHwType = v.u16(off);
-        v.arpProtoType = v.u16(off + 2);
-        v.arpHwLen = v.u8(off + 4);
-        v.arpProtoLen = v.u8(off + 5);
-        v.arpOpcode = v.u16(off + 6);
-        int len = 8 + 2 * v.arpHwLen + 2 * v.arpProtoLen;
-        if (!v.has(off, len)) {
-            v.fail(Protocol.ARP, off, "truncated addresses");
-            return;
-        }
-        v.payload(off + len, off + len);
     }
 
     /** RFC 791 section 3.1. */

@@ -3,16 +3,12 @@ package netlab.capture.decode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Layer-3 part of {@link FrameDetails}: ARP, IPv4 with options, IPv6 and its extension headers. */
+/** Layer-3 part of {@link FrameDetails}: IPv4 with options, IPv6 and its extension headers ({@link Arp} shows itself). */
 final class NetworkDetails {
     private NetworkDetails() {
     }
 
     static void add(PacketView v, List<Layer> out) {
-        if (v.has(Protocol.ARP)) {
-            // A tunnelled ARP packet (VXLAN, GRE) still shows the outer IP headers below.
-            out.add(arp(v));
-        }
         int ext = 0;
         for (int h = 0; h < v.ipHeaderCount(); h++) {
             int off = v.ipHeaderOffset(h);
@@ -31,25 +27,6 @@ final class NetworkDetails {
             // The header was too short to read a version: show what was captured of it, with the failure.
             out.add(v.has(Protocol.IP) ? ipv4(v, v.l3Offset(), true) : ipv6(v, v.l3Offset()));
         }
-    }
-
-    /** RFC 826 fields; addresses of other sizes are shown as hex. */
-    private static Layer arp(PacketView v) {
-        int off = v.l3Offset();
-        FieldList l = new FieldList(v).named("hw_type", off, 2, ValueNames::arpHardware)
-                .namedHex16("proto_type", off + 2, ValueNames::etherType).u8("hw_size", off + 4)
-                .u8("proto_size", off + 5).named("opcode", off + 6, 2, ValueNames::arpOpcode);
-        int h = v.arpHwLen();
-        int p = v.arpProtoLen();
-        int len = h < 0 ? 8 : 8 + 2 * h + 2 * p;
-        if (v.arpIsEthernetIpv4()) {
-            l.mac("sender_mac", off + 8).ipv4("sender_ip", off + 14).mac("target_mac", off + 18)
-                    .ipv4("target_ip", off + 24);
-        } else if (h >= 0) {
-            l.hex("sender_mac", off + 8, h).hex("sender_ip", off + 8 + h, p).hex("target_mac", off + 8 + h + p, h)
-                    .hex("target_ip", off + 8 + 2 * h + p, p);
-        }
-        return l.layer(Protocol.ARP, off, len);
     }
 
     /** RFC 791 section 3.1. */

@@ -1,6 +1,5 @@
 package netlab.capture.decode;
 
-import netlab.capture.Frame;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv6Address;
 import netlab.capture.net.MacAddress;
@@ -10,7 +9,7 @@ final class SummaryParts {
     private SummaryParts() {
     }
 
-    static void body(StringBuilder sb, Frame f, PacketView v, boolean bare) {
+    static void body(StringBuilder sb, PacketView v, boolean bare) {
         int start = 0;
         for (int t = nextTunnel(v, 0); t >= 0; ) {
             // A tunnel carried in IP (GRE, VXLAN, Geneve): what precedes it, the outer datagram's addresses, then
@@ -41,8 +40,9 @@ final class SummaryParts {
         if (v.has(Protocol.LLC) && !llc(sb, v)) {
             return;
         }
-        if (v.has(Protocol.ARP)) {
-            arp(sb, f, v);
+        int arp = v.indexOf(Protocol.ARP, 0);
+        if (arp >= 0) {
+            Dissectors.summary(sb, v, arp, arp + 1);
         } else if (v.ipSrcOffset() >= 0) {
             if (bare) {
                 int first = v.ipHeaderCount() > 0 ? v.u8(v.ipHeaderOffset(0)) >>> 4 : v.ipVersion();
@@ -126,32 +126,10 @@ final class SummaryParts {
         return -1;
     }
 
-    /** tcpdump print-arp.c wording. */
-    private static void arp(StringBuilder sb, Frame f, PacketView v) {
-        if (v.arpOpcode() < 0 || !v.arpIsEthernetIpv4()) {
-            if (v.arpOpcode() >= 0) {
-                sb.append("ARP, hardware type ").append(v.arpHwType()).append(String.format(", protocol 0x%04x", v.arpProtoType()))
-                        .append(", opcode ").append(v.arpOpcode());
-            }
-            return;
-        }
-        String spa = Ipv4Address.format(v.arpSenderIp());
-        String tpa = Ipv4Address.format(v.arpTargetIp());
-        switch (v.arpOpcode()) {
-            case 1 -> sb.append("Request who-has ").append(tpa).append(" tell ").append(spa);
-            case 2 -> sb.append("Reply ").append(spa).append(" is-at ").append(new MacAddress(v.arpSenderMac()));
-            case 3 -> sb.append("Reverse Request who-is ").append(new MacAddress(v.arpTargetMac()))
-                    .append(" tell ").append(new MacAddress(v.arpSenderMac()));
-            case 4 -> sb.append("Reverse Reply ").append(new MacAddress(v.arpTargetMac())).append(" at ").append(tpa);
-            default -> sb.append("ARP, opcode ").append(v.arpOpcode());
-        }
-        sb.append(", length ").append(l3End(f, v) - v.l3Offset());
-    }
-
     /** Where the network layer ends for tcpdump: the 802.3 length field's end for LLC frames, else the frame's. */
-    private static int l3End(Frame f, PacketView v) {
+    static int l3End(PacketView v) {
         int llc = v.llcOffset();
-        if (llc >= 2 && f.linkType().value() == 1 && v.has(llc - 2, 2) && v.u16(llc - 2) <= 1500) {
+        if (llc >= 2 && v.frame().linkType().value() == 1 && v.has(llc - 2, 2) && v.u16(llc - 2) <= 1500) {
             return llc + v.u16(llc - 2);
         }
         return v.wireEnd >= 0 ? v.wireEnd : v.enclosingEnd(v.l3Offset());
@@ -170,7 +148,9 @@ final class SummaryParts {
                 .append(", ssap ").append(sap(v.llcSsap())).append(String.format(" (0x%02x) ", v.llcSsap() & 0xfe))
                 .append((v.llcSsap() & 1) == 0 ? "Command" : "Response")
                 .append(String.format(", ctrl 0x%02x: ", v.llcControl()));
-        if (Dissectors.summary(sb, v, v.indexOf(Protocol.LLC, 0) + 1, v.depth())) {
+        // Only the protocols before a network layer: ARP and IP after SNAP print their words after the EtherType below.
+        int llc = v.indexOf(Protocol.LLC, 0) + 1;
+        if (Dissectors.summary(sb, v, llc, networkIndex(v, llc))) {
             return false;
         }
         if (v.has(Protocol.STP) && v.payloadOffset() >= 0) {
@@ -189,7 +169,7 @@ final class SummaryParts {
         } else if (v.llcDsap() == 0xaa && v.etherType() >= 0 && v.l3Offset() >= 0) {
             sb.append("oui Ethernet (0x000000), ");
             FrameSummary.etherTypeName(sb, v.etherType());
-            int end = l3End(v.frame(), v);
+            int end = l3End(v);
             sb.append(", length ").append(end - v.l3Offset()).append(": ");
             return true;
         }
@@ -246,16 +226,6 @@ final class SummaryParts {
             }
         } else if (l4 == Protocol.UDP) {
             sb.append("UDP, length ").append(v.u16(v.l4Offset() + 4) - 8);
-        } else if (l4 == Protocol.ICMP) {
-            sb.append("ICMP ").append(IcmpNames.name(false, v.icmpType()));
-            if (v.icmpType() == 0 || v.icmpType() == 8) {
-                sb.append(", id ").append(v.u16(v.l4Offset() + 4)).append(", seq ").append(v.u16(v.l4Offset() + 6));
-            }
-            sb.append(", length ").append(l4Length);
-        } else if (l4 == Protocol.ICMPV6) {
-            icmp6(sb, v, l4Length);
-        } else if (l4 == Protocol.IGMP) {
-            sb.append("igmp, length ").append(l4Length);
         }
     }
 
@@ -274,20 +244,6 @@ final class SummaryParts {
         sb.append(", win ").append(v.u16(v.l4Offset() + 14));
         if (v.l4HeaderLength() > 20) {
             sb.append(", options [").append(String.join(",", TransportDetails.options(v))).append(']');
-        }
-        sb.append(", length ").append(length);
-    }
-
-    private static void icmp6(StringBuilder sb, PacketView v, int length) {
-        int type = v.icmpType();
-        sb.append("ICMP6, ").append(IcmpNames.name(true, type));
-        int off = v.l4Offset();
-        if (type == 135) {
-            sb.append(", who has ").append(Ipv6Address.read(v.data, v.base + off + 8));
-        } else if (type == 136) {
-            sb.append(", tgt is ").append(Ipv6Address.read(v.data, v.base + off + 8));
-        } else if (type == 128 || type == 129) {
-            sb.append(", id ").append(v.u16(off + 4)).append(", seq ").append(v.u16(off + 6));
         }
         sb.append(", length ").append(length);
     }

@@ -4,8 +4,8 @@ import netlab.capture.decode.app.HttpDecoder;
 import netlab.capture.decode.app.TlsDecoder;
 
 /**
- * The transport part of {@link Decoder}: TCP, UDP, ICMP, ICMPv6, IGMP, then the port-based L7
- * classification documented on {@link Protocol}.
+ * The transport part of {@link Decoder}: the IP protocol dispatch, TCP and UDP, then the port-based L7
+ * classification documented on {@link Protocol}; ICMP, ICMPv6 and IGMP are {@link Icmp}.
  */
 final class TransportDecoder {
     private TransportDecoder() {
@@ -13,9 +13,9 @@ final class TransportDecoder {
 
     static void dispatch(PacketView v, int off, int protocol) {
         switch (protocol) {
-            case 1 -> icmp(v, off, Protocol.ICMP, 8);
-            case 2 -> icmp(v, off, Protocol.IGMP, 8);
-            case 58 -> icmp(v, off, Protocol.ICMPV6, 4);
+            case 1 -> Icmp.ICMP.decode(v, off);
+            case 2 -> Icmp.IGMP.decode(v, off);
+            case 58 -> Icmp.ICMPV6.decode(v, off);
             case 6 -> tcp(v, off);
             case 17 -> udp(v, off);
             case 4 -> NetworkDecoder.tunnel(v, off, 4);
@@ -29,28 +29,6 @@ final class TransportDecoder {
             }
             default -> v.payload(off, v.ipEnd);
         }
-    }
-
-    /** RFC 792 / RFC 4443 / RFC 2236: type, code, checksum; echo and neighbour discovery need more. */
-    private static void icmp(PacketView v, int off, Protocol p, int min) {
-        v.push(p);
-        v.l4Offset = off;
-        if (!v.has(off, min) || off + min > v.ipDeclaredEnd) {
-            v.fail(p, off, "truncated header");
-            return;
-        }
-        v.icmpType = v.u8(off);
-        v.icmpCode = v.u8(off + 1);
-        int header = min;
-        if (p == Protocol.ICMPV6) {
-            header = v.icmpType == 135 || v.icmpType == 136 ? 24 : v.icmpType >= 128 && v.icmpType <= 129 ? 8 : 4;
-            if (!v.has(off, header) || off + header > v.ipDeclaredEnd) {
-                v.fail(p, off, "truncated message");
-                return;
-            }
-        }
-        v.l4HeaderLength = header;
-        v.payload(off + header, v.ipEnd);
     }
 
     /** RFC 9293 section 3.1. */

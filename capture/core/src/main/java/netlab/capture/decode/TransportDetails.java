@@ -8,7 +8,7 @@ import netlab.capture.decode.app.HttpDecoder;
 import netlab.capture.decode.app.PayloadPreview;
 import netlab.capture.decode.app.TlsDecoder;
 
-/** Layers 4 to 7 of {@link FrameDetails}: TCP, UDP, ICMP, ICMPv6, IGMP, session state, TLS, applications. */
+/** Layers 4 to 7 of {@link FrameDetails}: TCP, UDP, session state, TLS, applications ({@link Icmp} shows itself). */
 final class TransportDetails {
     private TransportDetails() {
     }
@@ -27,8 +27,6 @@ final class TransportDetails {
             out.add(tcp(v, off));
         } else if (l4 == Protocol.UDP) {
             out.add(udp(v, off));
-        } else if (l4 != null) {
-            out.add(icmp(v, off));
         }
         out.add(session(v));
         boolean tls = v.has(Protocol.TLS);
@@ -154,32 +152,5 @@ final class TransportDetails {
             return sb.toString();
         }
         return "unknown-" + kind + " 0x" + FieldList.hexString(v, p + 2, len - 2);
-    }
-
-    private static Layer icmp(PacketView v, int off) {
-        Protocol p = v.has(Protocol.ICMP) ? Protocol.ICMP : v.has(Protocol.ICMPV6) ? Protocol.ICMPV6 : Protocol.IGMP;
-        FieldList l = new FieldList(v);
-        if (p != Protocol.IGMP) {
-            l.named("type", off, 1, t -> IcmpNames.name(p == Protocol.ICMPV6, t));
-        } else {
-            l.u8("type", off);
-        }
-        l.u8("code", off + 1);
-        l.hex16("checksum", off + 2);
-        int type = v.icmpType();
-        boolean echo = p == Protocol.ICMP ? type == 0 || type == 8 : type == 128 || type == 129;
-        if (echo) {
-            l.u16("id", off + 4).u16("seq", off + 6);
-        }
-        if (p == Protocol.ICMPV6 && (type == 135 || type == 136)) {
-            l.ipv6("target", off + 8);
-            if (v.payloadLength() > 0) {
-                l.add("options", IcmpNames.ndOptions(v, v.payloadOffset(), v.payloadOffset() + v.payloadLength()));
-            }
-        }
-        if (p == Protocol.IGMP) {
-            l.ipv4("group", off + 4);
-        }
-        return l.layer(p, off, Math.max(v.l4HeaderLength(), p == Protocol.ICMPV6 ? 4 : 8));
     }
 }

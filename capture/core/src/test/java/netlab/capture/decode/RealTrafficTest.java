@@ -148,6 +148,19 @@ class RealTrafficTest {
                 + "length 28: Request who-has 10.0.0.2 tell 10.0.0.1, length 28", f);
     }
 
+    // SNAP-encapsulated IPv4 (RFC 1042): the LLC words, then the datagram's, ICMP last (Icmp is a registered
+    // protocol after SNAP, so only what precedes the network layer may write inside the LLC part).
+    // 00:00:00:00:00:01 > 00:00:00:00:00:02, 802.3, length 36: LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet (0x000000), ethertype IPv4 (0x0800), length 28: 10.0.0.1 > 10.0.0.2: ICMP echo request, id 9, seq 2, length 8
+    // tshark: eth:llc:ip:icmp
+    @Test
+    void snapIpv4IcmpIsSummarisedAfterTheLlcWords() {
+        Frame f = frame("0000000000020000000000010024aaaa030000000800"
+                + "4500001c00010000400166de0a0000010a000002" + "0800f7f400090002");
+        assertDecoded("eth:llc:ip:icmp", "00:00:00:00:00:01 > 00:00:00:00:00:02, 802.3, length 36: LLC, dsap SNAP (0xaa) "
+                + "Individual, ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet (0x000000), ethertype IPv4 (0x0800), "
+                + "length 28: 10.0.0.1 > 10.0.0.2: ICMP echo request, id 9, seq 2, length 8", f);
+    }
+
     // 4 nested IPv4-in-IPv4 headers are followed; a fifth is a failure, not a deeper walk.
     @Test
     void nestedIpHeadersAreBounded() {
