@@ -29,7 +29,9 @@ done
 [ -f /usr/share/bash-completion/bash_completion ] || fail "bash-completion is not installed"
 version="$(dpkg-deb -f "$deb" Version)"
 work="$(mktemp -d /tmp/check-package.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+installed=0
+# A failed check must not leave the package installed: the next run (or a developer's machine) would start dirty.
+trap 'rm -rf "$work"; [ "$installed" = 0 ] || apt-get purge -y -q netlab >/dev/null 2>&1 || true' EXIT
 chmod 755 "$work"
 # completes WORD: what an interactive bash with bash-completion offers for `netlab WORD<TAB>`: bash-completion loads
 # netlab's completion file on first use (from /usr/share or from PATH/../share), whose function is then called as
@@ -63,6 +65,7 @@ echo "$report" | grep -v 'running with root privileges' || true
 step "apt-get install $deb"
 apt-get install -y -q --no-install-recommends "$deb" >/tmp/check-package-apt.log 2>&1 \
   || { cat /tmp/check-package-apt.log >&2; fail "apt-get install"; }
+installed=1
 rm -f /tmp/check-package-apt.log
 
 cd /
@@ -78,7 +81,7 @@ sudo netlab --help >/dev/null || fail "sudo netlab --help"
 examples=/usr/share/doc/netlab/examples
 step "netlab analyze $examples/mixed-session.pcap"
 out="$(netlab analyze "$examples/mixed-session.pcap")" || fail "analyze exited $?"
-echo "$out" | grep -qE '^Frames: +25$' || fail "analyze did not count the example's 25 frames: $(echo "$out" | head -3)"
+echo "$out" | grep -qE '^Frames: +25, ' || fail "analyze did not count the example's 25 frames: $(echo "$out" | head -3)"
 step "netlab analyze --fail-on spoof $examples/arp-spoof.pcap (exit 1 expected), as nobody"
 set +e
 runuser -u nobody -- netlab analyze --fail-on spoof "$examples/arp-spoof.pcap" >/dev/null 2>&1
@@ -109,6 +112,7 @@ echo "$offered"
 
 step "apt-get remove netlab"
 apt-get remove -y -q netlab >/dev/null 2>&1 || fail "apt-get remove netlab"
+installed=0
 state="$(dpkg-query -W -f='${db:Status-Status}' netlab 2>/dev/null || true)"
 [ -z "$state" ] || [ "$state" = not-installed ] || fail "netlab is still known to dpkg as $state"
 left="$(leftovers)"
