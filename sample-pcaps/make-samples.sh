@@ -394,9 +394,27 @@ cap_vxlan_gbp() {
     teardown
 }
 
+# cap_pppoe: PPPoE discovery (RFC 2516 section 5) between rp-pppoe's client and server (package pppoe):
+# `pppoe -d` in nls-a sends PADI, takes the server's PADO, sends PADR and gets PADS for session 1, then
+# exits. The server starts pppd for the session; a kernel without PPP (as this one) fails it, and the server
+# ends the session with a PADT. Its AC-Cookie is derived from a random seed, so it changes from run to run.
+cap_pppoe() {
+    log pppoe-discovery.pcap
+    two_hosts
+    cap_start b nl-b "$OUT/pppoe-discovery.pcap"
+    timeout 10 ip netns exec "$P-b" pppoe-server -F -I nl-b -C netlab-ac -S netlab -L 10.79.0.1 -R 10.79.0.2 \
+        -N 1 >"$TMP/pppoe-server.log" 2>&1 &
+    PIDS+=($!)
+    sleep 0.5
+    nsx a timeout 5 pppoe -I nl-a -d -S netlab
+    sleep 1
+    cap_stop
+    teardown
+}
+
 ALL=(cap_arp_icmp cap_mixed_session cap_vlan cap_ipv6_nd cap_two_interfaces cap_nanosecond cap_truncated
     cap_arp_absent cap_arp_gratuitous cap_arp_spoof cap_arp_burst cap_mac_flood cap_vxlan
-    cap_vxlan6 cap_vxlan_gbp)
+    cap_vxlan6 cap_vxlan_gbp cap_pppoe)
 teardown
 for f in "${@:-${ALL[@]}}"; do
     "$f"

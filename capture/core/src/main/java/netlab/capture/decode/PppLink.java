@@ -63,11 +63,7 @@ enum PppLink implements Dissector {
             for (int p = off + 6; p + 4 <= end && tags < MAX_TAGS; tags++) {
                 int type = v.u16(p);
                 int len = v.u16(p + 2);
-                if (type == 0x0101 || type == 0x0102) {
-                    l.add(type == 0x0101 ? "service_name" : "ac_name", FieldList.text(v, p + 4, Math.min(len, end - p - 4)));
-                } else if (type == 0x0103) {
-                    l.hex("host_uniq", p + 4, Math.min(len, end - p - 4));
-                }
+                tag(l, v, type, p + 4, Math.min(len, end - p - 4));
                 p += 4 + len;
             }
             out.add(l.layer(Protocol.PPPOED, off, end - off));
@@ -86,6 +82,20 @@ enum PppLink implements Dissector {
             return true;
         }
     };
+
+    /** Adds a discovery tag (RFC 2516 appendix A) under tshark's {@code pppoed.tags} name; others are skipped. */
+    private static void tag(FieldList l, PacketView v, int type, int at, int len) {
+        switch (type) {
+            case 0x0101 -> l.add("service_name", FieldList.text(v, at, len));
+            case 0x0102 -> l.add("ac_name", FieldList.text(v, at, len));
+            case 0x0103 -> l.hex("host_uniq", at, len);
+            case 0x0104 -> l.hex("ac_cookie", at, len);
+            case 0x0201 -> l.add("service_name_error", FieldList.text(v, at, len));
+            case 0x0202 -> l.add("ac_system_error", FieldList.text(v, at, len));
+            case 0x0203 -> l.add("generic_error", FieldList.text(v, at, len));
+            default -> { }
+        }
+    }
 
     /** Discovery tags shown at most; a hostile packet can hold thousands of empty ones. */
     private static final int MAX_TAGS = 64;
