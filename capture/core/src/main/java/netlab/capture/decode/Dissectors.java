@@ -16,6 +16,8 @@ final class Dissectors {
 
     static {
         BY_PROTOCOL.put(Protocol.ARP, Arp.ARP);
+        BY_PROTOCOL.put(Protocol.TCP, Tcp.TCP);
+        BY_PROTOCOL.put(Protocol.UDP, Udp.UDP);
         BY_PROTOCOL.put(Protocol.ICMP, Icmp.ICMP);
         BY_PROTOCOL.put(Protocol.ICMPV6, Icmp.ICMPV6);
         BY_PROTOCOL.put(Protocol.IGMP, Icmp.IGMP);
@@ -77,6 +79,19 @@ final class Dissectors {
             int off = v.protocolOffset(i);
             if (d != null && off >= 0 && d.summary(sb, v, off)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Lets the registered protocols after the path's {@code p} whose header is at {@code off} write first (what a
+     * transport carries, as PTP over UDP); true when one ended the summary.
+     */
+    static boolean summaryAfter(StringBuilder sb, PacketView v, Protocol p, int off) {
+        for (int i = v.depth() - 1; i >= 0; i--) {
+            if (v.protocol(i) == p && v.protocolOffset(i) == off) {
+                return summary(sb, v, i + 1, v.depth());
             }
         }
         return false;

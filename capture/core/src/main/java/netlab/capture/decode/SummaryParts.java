@@ -4,7 +4,10 @@ import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv6Address;
 import netlab.capture.net.MacAddress;
 
-/** The network-and-above part of {@link FrameSummary}: ARP, LLC/STP, IPv4/IPv6 with TCP, UDP, ICMP. */
+/**
+ * The network-and-above part of {@link FrameSummary}: LLC/STP, IPv4/IPv6 addresses and ports, tunnels' outer
+ * addresses; the registered protocols ({@link Dissectors}: ARP, ICMP, TCP, UDP, ...) write their own words.
+ */
 final class SummaryParts {
     private SummaryParts() {
     }
@@ -207,44 +210,9 @@ final class SummaryParts {
         if (Dissectors.summary(sb, v, lastIpIndex(v) + 1, v.depth())) {
             return;
         }
-        if (v.l4HeaderLength() == 0) {
-            if (v.ipFragment() && v.ipVersion() == 4 && v.l4Offset() < 0) {
-                // tcpdump names the protocol of a fragment it does not decode further (print-ip.c).
-                sb.append("ip-proto-").append(v.ipProtocol());
-            }
-            return;
+        if (v.l4HeaderLength() == 0 && v.ipFragment() && v.ipVersion() == 4 && v.l4Offset() < 0) {
+            // tcpdump names the protocol of a fragment it does not decode further (print-ip.c).
+            sb.append("ip-proto-").append(v.ipProtocol());
         }
-        int l4Length = v.ipDeclaredEnd - v.l4Offset();
-        String app = v.failure() == null ? AppSummary.of(v) : null;
-        Protocol l4 = v.transport();
-        if (app != null && l4 != Protocol.TCP) {
-            sb.append(app);
-        } else if (l4 == Protocol.TCP) {
-            tcp(sb, v, l4Length - v.l4HeaderLength());
-            if (app != null) {
-                sb.append(": ").append(app);
-            }
-        } else if (l4 == Protocol.UDP) {
-            sb.append("UDP, length ").append(v.u16(v.l4Offset() + 4) - 8);
-        }
-    }
-
-    private static void tcp(StringBuilder sb, PacketView v, int length) {
-        int f = v.tcpFlags();
-        sb.append("Flags ").append(TransportDetails.flagString(f));
-        if (length > 0 || (f & 0x07) != 0) {
-            sb.append(", seq ").append(v.tcpSeq());
-            if (length > 0) {
-                sb.append(':').append(v.tcpSeq() + length);
-            }
-        }
-        if ((f & 0x10) != 0) {
-            sb.append(", ack ").append(v.tcpAck());
-        }
-        sb.append(", win ").append(v.u16(v.l4Offset() + 14));
-        if (v.l4HeaderLength() > 20) {
-            sb.append(", options [").append(String.join(",", TransportDetails.options(v))).append(']');
-        }
-        sb.append(", length ").append(length);
     }
 }
