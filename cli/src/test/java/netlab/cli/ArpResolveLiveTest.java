@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netlab.capture.decode.PacketView;
 import netlab.capture.file.PcapReader;
+import netlab.capture.live.ArpFrames;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
 import netlab.cli.probe.ArpPacket;
@@ -186,7 +187,7 @@ class ArpResolveLiveTest {
         try (PcapReader in = new PcapReader(Files.newInputStream(file))) {
             for (int i = 0; i < 2; i++) {
                 ArpPacket a = ArpPacket.read(in.next(), new PacketView());
-                assertEquals(new ArpPacket(ArpPacket.REQUEST, MacAddress.parse(NamespaceLab.MAC_A),
+                assertEquals(new ArpPacket(ArpFrames.REQUEST, MacAddress.parse(NamespaceLab.MAC_A),
                         Ipv4Address.parse(NamespaceLab.IP_A), MacAddress.ZERO, Ipv4Address.parse(NamespaceLab.IP_A),
                         MacAddress.parse(NamespaceLab.MAC_A), a.timestampNanos()), a);
             }

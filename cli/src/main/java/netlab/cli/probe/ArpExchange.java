@@ -163,10 +163,10 @@ public final class ArpExchange {
 
     private boolean answers(ArpPacket p) {
         return switch (mode) {
-            case RESOLVE -> p.op() == ArpPacket.REPLY && p.senderIp().equals(ip);
+            case RESOLVE -> p.op() == ArpFrames.REPLY && p.senderIp().equals(ip);
             // RFC 5227 §2.1.1: any ARP from another host with sender IP = ours, or another host's probe for it.
             case DAD -> p.senderIp().equals(ip)
-                    || p.op() == ArpPacket.REQUEST && p.senderIp().bits() == 0 && p.targetIp().equals(ip);
+                    || p.op() == ArpFrames.REQUEST && p.senderIp().bits() == 0 && p.targetIp().equals(ip);
             case ANNOUNCE_REQUEST, ANNOUNCE_REPLY -> false;
         };
     }
@@ -188,7 +188,7 @@ public final class ArpExchange {
     private void report(ArpPacket p) {
         long rtt = rttNanos(p.timestampNanos());
         String vendor = VENDORS.apply(p.senderMac());
-        boolean probe = p.op() == ArpPacket.REQUEST && p.senderIp().bits() == 0;
+        boolean probe = p.op() == ArpFrames.REQUEST && p.senderIp().bits() == 0;
         if (json != null) {
             jsonLine(g -> {
                 g.writeStringField("type", mode == Mode.DAD ? "conflict" : "reply");

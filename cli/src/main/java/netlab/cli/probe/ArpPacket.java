@@ -4,6 +4,7 @@ import netlab.capture.Frame;
 import netlab.capture.decode.Decoder;
 import netlab.capture.decode.PacketView;
 import netlab.capture.decode.Protocol;
+import netlab.capture.live.ArpFrames;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
 
@@ -11,7 +12,7 @@ import netlab.capture.net.MacAddress;
  * A received Ethernet/IPv4 ARP packet (RFC 826), as the decoder read it: the probes parse what they hear with the
  * same {@link PacketView} as {@code read} and {@code analyze}, so ARP has one parser.
  *
- * @param op             opcode (1 request, 2 reply)
+ * @param op             opcode ({@link ArpFrames#REQUEST}, {@link ArpFrames#REPLY}, or another)
  * @param senderMac      ARP sender hardware address (the answer, in a reply)
  * @param senderIp       ARP sender protocol address
  * @param targetMac      ARP target hardware address
@@ -21,10 +22,6 @@ import netlab.capture.net.MacAddress;
  */
 public record ArpPacket(int op, MacAddress senderMac, Ipv4Address senderIp, MacAddress targetMac, Ipv4Address targetIp,
                         MacAddress ethernetSource, long timestampNanos) {
-    /** Opcodes (RFC 826). */
-    public static final int REQUEST = 1;
-    public static final int REPLY = 2;
-
     /**
      * The ARP packet for IPv4 over Ethernet (hardware type 1, 6-byte and 4-byte addresses) in {@code frame}, or null
      * when the frame holds none or a cut one; decodes into {@code view}, which the caller reuses frame after frame.

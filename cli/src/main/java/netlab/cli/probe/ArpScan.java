@@ -220,7 +220,7 @@ public final class ArpScan {
     /** Capture thread: records a reply from a target; false ends the loop at the --limit. */
     private boolean onFrame(Frame f) {
         ArpPacket p = ArpPacket.read(f, view);
-        if (p == null || p.op() != ArpPacket.REPLY || p.ethernetSource().equals(mac)) {
+        if (p == null || p.op() != ArpFrames.REPLY || p.ethernetSource().equals(mac)) {
             return true;
         }
         int host = targets.indexOf(p.senderIp().bits());

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import netlab.capture.Frame;
 import netlab.capture.LinkType;
 import netlab.capture.decode.PacketView;
+import netlab.capture.live.ArpFrames;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ArpPacketTest {
     @Test
     void readsAReply() {
         ArpPacket p = ArpPacket.read(new Frame(hex(REPLY), 0, 42, 42, 7L, LinkType.ETHERNET, 0), new PacketView());
-        assertEquals(new ArpPacket(ArpPacket.REPLY, B, IP_B, A, IP_A, B, 7L), p);
+        assertEquals(new ArpPacket(ArpFrames.REPLY, B, IP_B, A, IP_A, B, 7L), p);
     }
 
     @Test
