@@ -39,9 +39,10 @@ netlab_jvm_opts() {
 }
 
 # netlab_utf8_names: Java decodes and encodes file names with the locale's charset, fixed at start-up
-# (sun.jnu.encoding, which -D cannot change on JDK 17). Under LANG=C (cron, systemd, containers) that is ASCII,
-# and a name such as café.pcap cannot even be given. Linux file names are UTF-8 in practice, so when the locale's
-# charset is not UTF-8 the JVM runs in C.UTF-8 (built into glibc 2.35+), if the system has it.
+# (sun.jnu.encoding, which -D cannot change on JDK 17). Under LANG=C (cron, systemd, containers) that is ASCII.
+# netlab recovers such names' bytes itself (netlab.cli.support.FileNames, docs/robustness.md), but Linux file
+# names are UTF-8 in practice and are best decoded as text, so when the locale's charset is not UTF-8 the JVM
+# runs in C.UTF-8 (built into glibc 2.35+), if the system has it.
 netlab_utf8_names() {
   if [ "$(locale charmap 2>/dev/null)" != UTF-8 ] && locale -a 2>/dev/null | grep -qixE 'c\.utf-?8'; then
     export LC_ALL=C.UTF-8

@@ -40,15 +40,19 @@ public final class Main {
         });
         int code;
         try {
-            String notUtf8 = RawArguments.firstNotUtf8(args);
+            String[] given = RawArguments.recover(args);
+            String notUtf8 = given == null ? RawArguments.firstNotUtf8(args) : null;
+            if (given == null) {
+                given = args;
+            }
             if (notUtf8 != null) {
                 code = notUtf8(err, notUtf8);
-            } else if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            } else if (given.length == 1 && (given[0].equals("--version") || given[0].equals("-V"))) {
                 code = version(out);
             } else {
-                CommandLine cl = Netlab.newCommandLine(out, err, args);
+                CommandLine cl = Netlab.newCommandLine(out, err, given);
                 StartupTrace.mark("command line model (picocli)");
-                code = cl.execute(args);
+                code = cl.execute(given);
                 StartupTrace.mark("command");
                 out.flush();
             }
@@ -63,14 +67,19 @@ public final class Main {
     }
 
     /**
-     * One line and exit 2 for an argument whose bytes are not UTF-8 ({@link RawArguments}): netlab cannot open or
-     * create a file under such a name, and must not silently use another name (docs/usage.md, "File names").
+     * One line and exit 2 for an argument whose bytes are not UTF-8 where {@link RawArguments} cannot recover them
+     * (not Linux, or a JVM without access to its Unix paths): netlab cannot then open or create a file under such
+     * a name, and must not silently use another name (docs/robustness.md, "File names and locales").
      */
     static int notUtf8(PrintWriter err, String shown) {
-        err.println("netlab: argument '" + shown + "': not valid UTF-8, and Java cannot pass such a name back to the "
-                + "system (rename the file, e.g. convmv -f latin1 -t utf8; a capture to read can also come on stdin: "
-                + "netlab read - < FILE)");
+        err.println(notUtf8Line(shown));
         return ExitCode.USAGE;
+    }
+
+    static String notUtf8Line(String shown) {
+        return "netlab: argument '" + shown + "': not valid UTF-8, and this JVM cannot pass such a name back to the "
+                + "system (run netlab.jar with java -jar, as its launchers do, or give the JVM --add-opens "
+                + "java.base/sun.nio.fs=ALL-UNNAMED; or rename the file, e.g. convmv -f latin1 -t utf8)";
     }
 
     /**

@@ -2,6 +2,7 @@ package netlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import netlab.cli.command.SubnetCommand;
 import netlab.cli.command.WatchCommand;
 import netlab.cli.io.StdoutException;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.Messages;
 import netlab.cli.support.NetlabException;
 import netlab.cli.support.StartupTrace;
@@ -83,14 +85,15 @@ public final class Netlab {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // File names of any bytes (FileNames): picocli's own converter would refuse or change them.
+        cl.registerConverter(Path.class, FileNames::path);
         cl.setParameterExceptionHandler(Netlab::onParameterError);
         cl.setExecutionExceptionHandler(Netlab::onExecutionError);
-        if (StartupTrace.ON) {
-            cl.setExecutionStrategy(parsed -> {
-                StartupTrace.mark("arguments parsed (picocli)");
-                return new CommandLine.RunLast().execute(parsed);
-            });
-        }
+        cl.setExecutionStrategy(parsed -> {
+            StartupTrace.mark("arguments parsed (picocli)");
+            RawArguments.refuseOutsideFiles(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -11,20 +12,90 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import netlab.cli.support.FileNames;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Finds command-line arguments whose bytes are not UTF-8. The JVM decodes {@code argv} with the locale's
- * charset (UTF-8 under netlab's launchers) and turns such bytes into U+FFFD, so a file name like
- * {@code caf\xe9.pcap} (Latin-1) can neither be opened nor created under its own name: Java would read
- * "no such file", or silently write {@code caf\u00ef\u00bf\u00bd.pcap}. The raw bytes are still in
- * {@code /proc/self/cmdline}, which tells such a name apart from one that really holds U+FFFD.
+ * Recovers command-line arguments whose bytes the JVM could not decode. The JVM decodes {@code argv} with the
+ * locale's charset (UTF-8 under netlab's launchers, ASCII under LANG=C) and turns what it cannot decode into
+ * U+FFFD, so a file name like {@code caf\xe9.pcap} (Latin-1) would be read as "no such file", or written as
+ * {@code caf\u00ef\u00bf\u00bd.pcap}. The raw bytes are still in {@code /proc/self/cmdline}: such an argument
+ * is replaced by its bytes as {@link FileNames} carries them (UTF-8, other bytes as U+DC80..U+DCFF), which
+ * only a FILE argument may then hold ({@link #refuseOutsideFiles}). Where the bytes cannot be had (not Linux)
+ * or made into a path ({@link FileNames#raw()}), an argument that is not UTF-8 is refused ({@link #firstNotUtf8}).
  */
 final class RawArguments {
     private RawArguments() {
     }
 
-    /** The first argument that is not UTF-8 on the command line, shown with its bad bytes as {@code \xHH}; or null. */
+    /** The parameter label of the arguments that name files, the only ones that may hold bytes that are not UTF-8. */
+    static final String FILE = "FILE";
+
+    /**
+     * {@code args} with each argument the JVM decoded to U+FFFD replaced by its raw bytes as text ({@link
+     * FileNames#decode}); {@code args} itself when none holds U+FFFD; null when the bytes cannot be had or used.
+     */
+    static String[] recover(String[] args) {
+        return recover(args, Path.of("/proc/self/cmdline"));
+    }
+
+    static String[] recover(String[] args, Path cmdlineFile) {
+        if (Arrays.stream(args).noneMatch(a -> a.indexOf('\uFFFD') >= 0)) {
+            return args;
+        }
+        List<byte[]> raw = cmdline(cmdlineFile);
+        if (!FileNames.raw() || raw.size() < args.length) {
+            return null;
+        }
+        Charset jnu = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        String[] out = args.clone();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\uFFFD') < 0) {
+                continue;
+            }
+            byte[] bytes = raw.get(raw.size() - args.length + i);
+            // main's arguments are the last entries of the process's argv: the JVM decoded exactly these bytes.
+            if (!new String(bytes, jnu).equals(args[i])) {
+                return null;
+            }
+            out[i] = FileNames.decode(bytes);
+        }
+        return out;
+    }
+
+    /**
+     * Refuses (one line, exit 2) a recovered argument holding bytes that are not UTF-8 anywhere but in a FILE:
+     * an interface name, filter or user given that way would silently become another.
+     */
+    static void refuseOutsideFiles(ParseResult parsed) {
+        for (ArgSpec arg : parsed.matchedArgs()) {
+            if (arg.paramLabel().equals(FILE)) {
+                continue;
+            }
+            for (String v : arg.originalStringValues()) {
+                for (int i = 0; i < v.length(); i++) {
+                    if (FileNames.escapedByte(v, i)) {
+                        throw new ParameterException(parsed.commandSpec().commandLine(), "argument '" + v + "' of "
+                                + (arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel())
+                                + ": not valid UTF-8, which only a FILE may be");
+                    }
+                }
+            }
+        }
+        for (ParseResult sub : parsed.subcommands()) {
+            refuseOutsideFiles(sub);
+        }
+    }
+
+    /**
+     * The first argument that is not UTF-8 on the command line, shown with its bad bytes as {@code \xHH}; or null.
+     * Used where {@link #recover} cannot be.
+     */
     static String firstNotUtf8(String[] args) {
         boolean suspect = false;
         for (String a : args) {

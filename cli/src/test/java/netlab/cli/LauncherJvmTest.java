@@ -68,34 +68,88 @@ class LauncherJvmTest {
         assertTrue(out.startsWith("netlab: caf"), out);
     }
 
-    // The name caf\xe9.pcap is Latin-1, not UTF-8: under the launchers' C.UTF-8 the JVM can neither open nor
-    // create it, so netlab must say so in one line rather than read "no such file" or write another name.
-    @Test
-    void aCaptureNamedInLatin1IsRefusedNamingItsBytes() throws Exception {
-        Process p = bash("name=\"$(printf 'caf\\351.pcap')\"; cp \"$1\" \"$name\"; "
-                + "exec \"$JAVA\" \"${netlab_opts[@]}\" -cp \"$NETLAB_CP\" netlab.cli.Main read -c 1 \"$name\"",
-                Run.sample("mixed-session.pcap")).redirectErrorStream(true).start();
+    /**
+     * The access netlab.jar's manifest gives ({@code Add-Opens}, honoured by the launchers' {@code java -jar}):
+     * these tests run the classes, not the jar, so they give it on the command line.
+     */
+    private static final String OPENS = "--add-opens java.base/sun.nio.fs=ALL-UNNAMED ";
+
+    private static final String NETLAB = "exec \"$JAVA\" \"${netlab_opts[@]}\" " + OPENS + "-cp \"$NETLAB_CP\" netlab.cli.Main ";
+
+    /** Runs {@code script} (after the launcher's settings; $1 the sample capture), returning code, stdout, stderr. */
+    private Run run(String script) throws Exception {
+        Process p = bash(script, Run.sample("mixed-session.pcap")).redirectError(dir.resolve("err.txt").toFile()).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(ExitCode.USAGE, p.exitValue(), out);
-        assertEquals("netlab: argument 'caf\\xe9.pcap': not valid UTF-8, and Java cannot pass such a name back to "
-                + "the system (rename the file, e.g. convmv -f latin1 -t utf8; a capture to read can also come on "
-                + "stdin: netlab read - < FILE)\n", out);
+        return new Run(p.exitValue(), out, Files.readString(dir.resolve("err.txt")));
+    }
+
+    /** True when the test's directory holds a regular file named what {@code printf NAME} prints. */
+    private boolean onDisk(String printf) throws Exception {
+        return RawFileNamesTest.onDisk(dir, printf);
+    }
+
+    // caf\xe9.pcap is Latin-1, not UTF-8: under the launchers' C.UTF-8 the JVM decodes it to caf\uFFFD.pcap, and
+    // netlab takes the bytes back from /proc/self/cmdline (RawArguments).
+    @Test
+    void aCaptureNamedInLatin1IsRead() throws Exception {
+        Run r = run("cp \"$1\" \"$(printf 'caf\\351.pcap')\"; " + NETLAB + "read -c 1 \"$(printf 'caf\\351.pcap')\"");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().lines().count(), r.out());
+        assertTrue(r.out().contains("BOOTP/DHCP, Request"), r.out());
     }
 
     @Test
-    void anOutputNamedInLatin1IsRefusedNotWrittenUnderAnotherName() throws Exception {
-        Process p = bash("exec \"$JAVA\" \"${netlab_opts[@]}\" -cp \"$NETLAB_CP\" netlab.cli.Main read \"$1\" "
-                + "-w \"$(printf 'caf\\351.pcap')\"", Run.sample("mixed-session.pcap")).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(ExitCode.USAGE, p.exitValue(), out);
-        assertTrue(out.startsWith("netlab: argument 'caf\\xe9.pcap': not valid UTF-8"), out);
+    void aCaptureNamedInLatin1IsAnalyzedAndNamedEscaped() throws Exception {
+        Run r = run("cp \"$1\" \"$(printf 'caf\\351.pcap')\"; " + NETLAB + "analyze --json \"$(printf 'caf\\351.pcap')\"");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"path\" : \"caf\\\\xe9.pcap\""), r.out());
+        assertTrue(r.out().contains("\"frames\" : 25"), r.out());
+    }
+
+    @Test
+    void anOutputNamedInLatin1IsWrittenUnderExactlyThatName() throws Exception {
+        Run r = run(NETLAB + "read \"$1\" -w \"$(printf 'caf\\351.pcap')\"");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(onDisk("caf\\351.pcap"));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.toList(), "nothing created");
+            assertEquals(2, files.count(), "caf\\xe9.pcap and err.txt, nothing else");
         }
+        Run back = run(NETLAB + "read \"$(printf 'caf\\351.pcap')\"");
+        assertEquals(0, back.code(), back.err());
+        assertEquals(25, back.out().lines().count(), back.out());
+    }
+
+    @Test
+    void aMissingLatin1NameIsNamedWithItsByteEscaped() throws Exception {
+        Run r = run(NETLAB + "read \"$(printf 'caf\\351\\033[2J.pcap')\"");
+        assertEquals(ExitCode.NO_INPUT, r.code(), r.err());
+        assertEquals("netlab: caf\\xe9\\x1b[2J.pcap: no such file (check the path)\n", r.err());
+    }
+
+    @Test
+    void aLatin1NameWorksUnderTheCLocaleWithoutCUtf8Too() throws Exception {
+        // LC_ALL=C after the launcher's settings: the JVM's file names are ASCII (sun.jnu.encoding).
+        Run r = run("cp \"$1\" \"$(printf 'caf\\351 \\303\\251.pcap')\"; export LC_ALL=C; " + NETLAB
+                + "read \"$1\" -c 2 -w \"$(printf 'out \\303\\251 \\351.pcap')\"");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(onDisk("out \\303\\251 \\351.pcap"));
+        Run read = run("export LC_ALL=C; " + NETLAB + "read \"$(printf 'caf\\351 \\303\\251.pcap')\"");
+        assertEquals(0, read.code(), read.err());
+        assertEquals(25, read.out().lines().count(), read.out());
+    }
+
+    // Without access to the JDK's Unix paths (a JVM run without netlab's jar manifest or --add-opens) such a
+    // name cannot be made: netlab says so in one line rather than read "no such file" or write another name.
+    @Test
+    void withoutAccessToUnixPathsALatin1NameIsRefusedNamingItsBytes() throws Exception {
+        Run r = run("exec \"$JAVA\" \"${netlab_opts[@]}\" -cp \"$NETLAB_CP\" netlab.cli.Main read \"$1\" "
+                + "-w \"$(printf 'caf\\351.pcap')\"");
+        assertEquals(ExitCode.USAGE, r.code(), r.err());
+        assertEquals(Main.notUtf8Line("caf\\xe9.pcap") + "\n", r.err());
+        assertFalse(onDisk("caf\\351.pcap"));
+        assertFalse(onDisk("caf\\357\\277\\275.pcap"));
     }
 
     @Test

@@ -1,18 +1,21 @@
 package netlab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import netlab.cli.support.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How arguments that are not UTF-8 are found in the raw command line and shown. */
+/** How arguments that are not UTF-8 are found in the raw command line, recovered and shown. */
 class RawArgumentsTest {
     @TempDir
     Path dir;
@@ -44,5 +47,30 @@ class RawArgumentsTest {
     @Test
     void argumentsWithoutTheReplacementCharacterAreNeverLookedUp() {
         assertNull(RawArguments.firstNotUtf8(new String[] {"read", "caf\u00e9.pcap", "-w", "x.pcap"}));
+    }
+
+    @Test
+    void anArgumentDecodedToTheReplacementCharacterGetsItsRawBytesBack() throws Exception {
+        Path f = dir.resolve("cmdline");
+        Files.write(f, new byte[] {'j', 'a', 'v', 'a', 0, '-', 'j', 'a', 'r', 0, 'n', '.', 'j', 'a', 'r', 0,
+            'r', 'e', 'a', 'd', 0, 'x', (byte) 0xe9, 0, (byte) 0xef, (byte) 0xbf, (byte) 0xbd, 0});
+        String[] args = {"read", "x\uFFFD", "\uFFFD"};
+        assertArrayEquals(new String[] {"read", "x\udce9", "\uFFFD"}, RawArguments.recover(args, f));
+        // Arguments that do not line up with the command line's last entries (an @argfile): not guessed at.
+        assertNull(RawArguments.recover(new String[] {"read", "q\uFFFD", "z"}, f));
+        assertNull(RawArguments.recover(args, dir.resolve("missing")));
+        String[] plain = {"read", "caf\u00e9.pcap"};
+        assertSame(plain, RawArguments.recover(plain, dir.resolve("missing")));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedOutsideAFileArgument() {
+        Run r = Run.of("read", Run.sample("mixed-session.pcap"), "-f", "host \udce9");
+        assertEquals(ExitCode.USAGE, r.code(), r.err());
+        assertEquals("netlab: read: argument 'host \\xe9' of --filter: not valid UTF-8, which only a FILE may be "
+                + "(see 'netlab read --help')\n", r.err());
+        Run iface = Run.of("interfaces", "--frobnicate=\udce9");
+        assertEquals(ExitCode.USAGE, iface.code(), iface.err());
+        assertTrue(iface.err().contains("\\xe9"), iface.err());
     }
 }

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import netlab.analyzers.arp.ArpBinding;
+import netlab.analyzers.stationdb.StationDb;
+import netlab.cli.db.StationDbFile;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code watch --db} on a bridge with two host namespaces (10.77.6.1-2): the final state is written when the
  * interface goes away; a second watch on the same database is refused naming the first; a FIFO planted as the
- * database is refused at once instead of hanging. Skipped unless root.
+ * database is refused at once instead of hanging; a database named in Latin-1 is used under that very name.
+ * Skipped unless root.
  */
 class WatchDbLiveTest {
     private static final int T = 60;
@@ -113,5 +119,34 @@ class WatchDbLiveTest {
         assertEquals("netlab: " + fifo + ": not loaded as a netlab watch database: is not a regular file (move it "
                 + "away to start a new one; the file is left as it is)\n", r.err());
         assertTrue(Files.exists(fifo));
+    }
+
+    // st\xe9.json is Latin-1: Java alone could neither load nor replace it (RawArguments, FileNames). The shell
+    // makes the name; the JVM gets the access netlab.jar's manifest gives (--add-opens).
+    @Test
+    void aDatabaseNamedInLatin1IsLoadedLockedAndReplacedUnderItsOwnName(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve(FileNames.path("st\udce9.json"));
+        StationDb known = new StationDb(StationDb.DEFAULT_CAP, 0, 0);
+        known.update(List.of(new ArpBinding(0, 0x0a4d0663, 1_000_000_000L, 2_000_000_000L,
+                List.of(new ArpBinding.Claim(0x0200_0000_0063L, 1_000_000_000L, 2_000_000_000L)))), List.of());
+        StationDbFile.write(known, db, "eth0", 2_000_000_000L, mac -> "x");
+        Files.write(dir.resolve(FileNames.path(".st\udce9.json.123.tmp")), new byte[10]);
+        NamespaceLab.Result r = lab.exec(lab.host(1), T, "sh", "-c", "exec \"$1\" -XX:TieredStopAtLevel=1 "
+                + "--add-opens java.base/sun.nio.fs=ALL-UNNAMED -cp \"$2\" netlab.cli.Main watch eth0 --db "
+                + "\"$3/$(printf 'st\\351.json')\" --duration 1", "sh",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"),
+                dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("netlab: watching eth0, 1 bindings and 0 stations known from " + dir
+                + "/st\\xe9.json; removed 1 temporary files"), r.err());
+        assertTrue(r.err().contains("netlab: wrote " + dir + "/st\\xe9.json: 1 bindings, "), r.err());
+        assertTrue(RawFileNamesTest.onDisk(dir, "st\\351.json"));
+        assertTrue(RawFileNamesTest.onDisk(dir, ".st\\351.json.lock"));
+        assertFalse(RawFileNamesTest.onDisk(dir, ".st\\351.json.123.tmp"), "the killed writer's leftover is removed");
+        String saved = Files.readString(db);
+        assertTrue(saved.contains("\"10.77.6.99\"") && !saved.contains("\"written\":\"1970"), saved);
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "the database and its lock, no other name");
+        }
     }
 }

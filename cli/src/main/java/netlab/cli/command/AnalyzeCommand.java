@@ -21,6 +21,8 @@ import netlab.cli.io.CaptureInput;
 import netlab.cli.io.WriteErrors;
 import netlab.cli.live.Signals;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
+import netlab.cli.support.Messages;
 import netlab.cli.support.NetlabException;
 import netlab.cli.support.OptionCheck;
 import netlab.report.AnalysisReport;
@@ -198,7 +200,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private void writeHtml(List<FileResult> results, StandardAnalyzers set) {
         List<ReportInput.FileEntry> files = results.stream()
-                .map(r -> new ReportInput.FileEntry(r.path, r.frames, r.error == null ? null : r.error.line())).toList();
+                .map(r -> new ReportInput.FileEntry(FileNames.shown(r.path), r.frames, r.error == null ? null : r.error.line())).toList();
         String title = "netlab: " + String.join(", ", files.stream().map(ReportInput.FileEntry::path).toList());
         try (Writer w = new BufferedWriter(new OutputStreamWriter(OutputFiles.create(html), StandardCharsets.UTF_8))) {
             HtmlReport.write(w, new ReportInput(files, complete(results), set), title);
@@ -206,7 +208,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw WriteErrors.of(html, e, "check the directory exists, is writable and has space");
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("netlab: wrote " + html);
+        err.println("netlab: wrote " + Messages.path(html));
         err.flush();
     }
 
@@ -216,7 +218,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             g.writeArrayFieldStart("files");
             for (FileResult r : results) {
                 g.writeStartObject();
-                g.writeStringField("path", r.path);
+                g.writeStringField("path", FileNames.shown(r.path));
                 g.writeNumberField("frames", r.frames);
                 if (r.error == null) {
                     g.writeNullField("error");

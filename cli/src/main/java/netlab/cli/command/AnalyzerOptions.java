@@ -13,6 +13,7 @@ import netlab.analyzers.mac.MacTable;
 import netlab.analyzers.oui.OuiTable;
 import netlab.cli.support.Durations;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.Messages;
 import netlab.cli.support.NetlabException;
 import netlab.cli.support.OptionCheck;
@@ -141,7 +142,7 @@ public final class AnalyzerOptions {
             throw new NetlabException(ExitCode.NO_INPUT, Messages.path(file), "permission denied", "check the file's mode", e);
         } catch (IOException e) {
             throw new NetlabException(ExitCode.NO_INPUT, Messages.path(file), "cannot read the OUI file: "
-                    + Messages.text(e.getMessage()), hint, e);
+                    + Messages.text(FileNames.message(e, file)), hint, e);
         }
     }
 }

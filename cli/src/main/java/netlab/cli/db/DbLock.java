@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import netlab.capture.file.OutputFiles;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.Messages;
 import netlab.cli.support.NetlabException;
 
@@ -36,7 +37,7 @@ public final class DbLock implements AutoCloseable {
     }
 
     static Path lockPath(Path db) {
-        return db.toAbsolutePath().resolveSibling("." + db.getFileName() + ".lock");
+        return FileNames.sibling(db.toAbsolutePath(), ".", ".lock");
     }
 
     /**
@@ -116,7 +117,7 @@ public final class DbLock implements AutoCloseable {
         int self = OutputFiles.effectiveUid();
         int n = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, p -> {
-            String name = p.getFileName().toString();
+            String name = FileNames.name(p.getFileName());
             return name.startsWith(prefix) && name.endsWith(".tmp");
         })) {
             for (Path p : entries) {

@@ -36,6 +36,7 @@ import netlab.capture.file.OutputFiles;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.Messages;
 import netlab.cli.support.NetlabException;
 
@@ -80,7 +81,7 @@ public final class StationDbFile {
         } catch (TooLarge e) {
             throw bad(path, "larger than the " + (MAX_BYTES >> 20) + " MiB a database may be");
         } catch (IOException e) {
-            throw bad(path, Messages.text(e.getMessage()));
+            throw bad(path, Messages.text(FileNames.message(e, path)));
         }
     }
 
@@ -109,7 +110,7 @@ public final class StationDbFile {
                 throw bad(path, "is " + size + " bytes, larger than the " + (MAX_BYTES >> 20) + " MiB a database may be");
             }
         } catch (IOException e) {
-            throw bad(path, Messages.text(e.getMessage()));
+            throw bad(path, Messages.text(FileNames.message(e, path)));
         }
     }
 
@@ -187,29 +188,30 @@ public final class StationDbFile {
     public static NetlabException cannot(boolean write, Path path, String user, IOException e) {
         int code = write ? ExitCode.WRITE_ERROR : ExitCode.NO_INPUT;
         String verb = "cannot " + (write ? "write" : "read") + " the database";
+        String shown = FileNames.name(path);
         if (!(e instanceof AccessDeniedException)) {
-            return new NetlabException(code, path.toString(), verb + ": " + e.getMessage(),
+            return new NetlabException(code, shown, verb + ": " + FileNames.message(e, path),
                     "check the directory exists and is writable", e);
         }
         if (user == null) {
-            return new NetlabException(code, path.toString(), verb + ": permission denied",
+            return new NetlabException(code, shown, verb + ": permission denied",
                     "check the owner and mode of the file and its directory", e);
         }
         Path dir = path.toAbsolutePath().getParent();
-        return new NetlabException(code, path.toString(), verb + " as user " + user + ": permission denied",
-                "with -Z the directory and the file must be " + user + "'s: chown " + user + " " + dir
-                        + (Files.exists(path) ? " " + path : "") + ", or leave out -Z", e);
+        return new NetlabException(code, shown, verb + " as user " + user + ": permission denied",
+                "with -Z the directory and the file must be " + user + "'s: chown " + user + " " + FileNames.name(dir)
+                        + (Files.exists(path) ? " " + shown : "") + ", or leave out -Z", e);
     }
 
     /** The name prefix of this database's temporary files: {@code .NAME.} (then digits and {@code .tmp}). */
     static String tempPrefix(Path path) {
-        return "." + path.getFileName() + ".";
+        return "." + FileNames.name(path.getFileName()) + ".";
     }
 
     /** Writes the database atomically (see the class comment). */
     public static void write(StationDb db, Path path, String iface, long nowNanos, LongFunction<String> vendor) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, tempPrefix(path), ".tmp");
+        Path tmp = FileNames.createTempFile(dir, tempPrefix(path), ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 Writer w = new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import netlab.capture.file.CaptureFiles;
 import netlab.capture.live.PacketFilter;
 import netlab.capture.live.Platform;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.NetlabException;
 
 /**
@@ -58,19 +59,20 @@ public final class CaptureInput {
         } catch (CaptureFormatException e) {
             throw formatError(path, e);
         } catch (IOException e) {
-            throw new NetlabException(ExitCode.NO_INPUT, path, "read error: " + e.getMessage(), null, e);
+            throw new NetlabException(ExitCode.NO_INPUT, path, "read error: " + FileNames.message(e, FileNames.path(path)),
+                    null, e);
         }
     }
 
     private static FrameSource open(String path) throws IOException {
         if (!path.equals("-")) {
-            Path p = Path.of(path);
+            Path p = FileNames.path(path);
             if (Files.isDirectory(p)) {
                 throw new NetlabException(ExitCode.NO_INPUT, path, "is a directory", "give a pcap or pcapng file");
             }
         }
         try {
-            return CaptureFiles.open(Path.of(path));
+            return CaptureFiles.open(FileNames.path(path));
         } catch (NoSuchFileException e) {
             if (path.indexOf('\uFFFD') >= 0) {
                 // The JVM decoded bytes that are not UTF-8 to U+FFFD; the name on disk cannot be rebuilt from that.

@@ -9,6 +9,7 @@ import netlab.capture.LinkType;
 import netlab.capture.file.PcapWriter;
 import netlab.capture.file.Precision;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.Messages;
 import netlab.cli.support.NetlabException;
 
@@ -39,7 +40,7 @@ public final class PcapOutput implements AutoCloseable {
      * which truncating would destroy before a frame is read: one line, exit 8.
      */
     public static void refuseInput(Path output, String input) {
-        Path in = input.equals("-") ? Path.of("/proc/self/fd/0") : Path.of(input);
+        Path in = input.equals("-") ? Path.of("/proc/self/fd/0") : FileNames.path(input);
         try {
             if (Files.exists(output) && Files.exists(in) && Files.isSameFile(output, in)) {
                 throw new NetlabException(ExitCode.WRITE_ERROR, Messages.path(output), "cannot write: is the input file",

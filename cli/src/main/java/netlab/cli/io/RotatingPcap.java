@@ -6,6 +6,7 @@ import netlab.capture.Frame;
 import netlab.capture.LinkType;
 import netlab.capture.file.PcapWriter;
 import netlab.capture.file.Precision;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.NetlabException;
 
 /**
@@ -94,19 +95,19 @@ public final class RotatingPcap implements AutoCloseable {
 
     /** The path of the file with sequence number {@code n} (period starting at the current file start). */
     Path name(int n) {
-        String file = base.getFileName().toString();
+        String file = FileNames.name(base.getFileName());
         if (intervalNanos > 0 && file.contains("%")) {
             String named = strftime(file, fileStart);
-            return limitBytes > 0 && n > 0 ? base.resolveSibling(named + n) : base.resolveSibling(named);
+            return base.resolveSibling(FileNames.path(limitBytes > 0 && n > 0 ? named + n : named));
         }
         if (limitBytes <= 0 && intervalNanos <= 0) {
             return base;
         }
         if (ring > 0) {
             int width = String.valueOf(ring - 1).length();
-            return base.resolveSibling(base.getFileName() + String.format("%0" + width + "d", n % ring));
+            return FileNames.sibling(base, "", String.format("%0" + width + "d", n % ring));
         }
-        return n == 0 ? base : base.resolveSibling(base.getFileName() + String.valueOf(n));
+        return n == 0 ? base : FileNames.sibling(base, "", String.valueOf(n));
     }
 
     /**

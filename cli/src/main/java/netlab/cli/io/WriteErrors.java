@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import netlab.capture.file.UnsafeOutputException;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.NetlabException;
 
 /** Turns a failure to create or write an output file into the one-line exit-8 error. */
@@ -23,13 +24,14 @@ public final class WriteErrors {
         String why = e instanceof NoSuchFileException ? "no such directory"
                 : e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                : e.getMessage() != null ? (path == null ? e.getMessage() : FileNames.message(e, path))
+                : e.getClass().getSimpleName();
         if (why.length() > 1 && Character.isUpperCase(why.charAt(0)) && Character.isLowerCase(why.charAt(1))) {
             why = why.substring(0, 1).toLowerCase(Locale.ROOT) + why.substring(1);
         }
         if (e instanceof UnsafeOutputException) {
             hint = "remove it or write elsewhere; netlab refuses such paths because it often runs as root";
         }
-        return new NetlabException(ExitCode.WRITE_ERROR, String.valueOf(path), "cannot write: " + why, hint, e);
+        return new NetlabException(ExitCode.WRITE_ERROR, path == null ? "null" : FileNames.name(path), "cannot write: " + why, hint, e);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netlab.cli.support.ExitCode;
+import netlab.cli.support.FileNames;
 import netlab.cli.support.NetlabException;
 
 /**
@@ -39,7 +40,7 @@ public final class TargetFile {
         if (path.equals("-")) {
             return readStream("stdin", stdin, force);
         }
-        Path p = Path.of(path);
+        Path p = FileNames.path(path);
         if (Files.isDirectory(p)) {
             throw new NetlabException(ExitCode.NO_INPUT, path, "is a directory", "give a text file of targets");
         }
@@ -124,6 +125,7 @@ public final class TargetFile {
     }
 
     private static NetlabException readError(String name, IOException e) {
-        return new NetlabException(ExitCode.NO_INPUT, name, "read error: " + e.getMessage(), null, e);
+        return new NetlabException(ExitCode.NO_INPUT, name, "read error: " + FileNames.message(e, FileNames.path(name)),
+                null, e);
     }
 }

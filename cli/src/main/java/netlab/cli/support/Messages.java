@@ -11,13 +11,16 @@ public final class Messages {
     private Messages() {
     }
 
-    /** {@code s} with every control character as {@code \xHH} (or {@code \\uHHHH} above U+00FF); null stays "null". */
+    /**
+     * {@code s} with every control character as {@code \xHH} (or {@code \\uHHHH} above U+00FF), and each byte of a
+     * file name that is not UTF-8 ({@link FileNames}) as {@code \xHH}; null stays "null".
+     */
     public static String text(String s) {
         if (s == null) {
             return "null";
         }
         int i = 0;
-        while (i < s.length() && !unsafe(s.charAt(i))) {
+        while (i < s.length() && !unsafe(s.charAt(i)) && !FileNames.escapedByte(s, i)) {
             i++;
         }
         if (i == s.length()) {
@@ -26,7 +29,9 @@ public final class Messages {
         StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
         for (; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!unsafe(c)) {
+            if (FileNames.escapedByte(s, i)) {
+                b.append(String.format("\\x%02x", c & 0xff));
+            } else if (!unsafe(c)) {
                 b.append(c);
             } else if (c <= 0xff) {
                 b.append(String.format("\\x%02x", (int) c));
@@ -37,9 +42,9 @@ public final class Messages {
         return b.toString();
     }
 
-    /** A path as a message shows it: {@link #text} of its name. */
+    /** A path as a message shows it: {@link #text} of its name, bytes that are not UTF-8 as {@code \xHH}. */
     public static String path(Path p) {
-        return p == null ? "null" : text(p.toString());
+        return p == null ? "null" : text(FileNames.name(p));
     }
 
     private static boolean unsafe(char c) {
