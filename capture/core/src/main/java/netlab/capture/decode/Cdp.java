@@ -7,15 +7,28 @@ import netlab.capture.net.Ipv4Address;
 /**
  * Cisco Discovery Protocol, read for the neighbours list: version, TTL, checksum, then TLVs of type (2 bytes),
  * length (2, header included) and value; device id (1), addresses (2), port id (3), capabilities (4),
- * platform (6), native VLAN (0x0a). The frame itself stays a {@code cdp} payload in {@code read}.
+ * platform (6), native VLAN (0x0a). The frame itself stays a {@code cdp} payload in {@code read}, after the
+ * SNAP header of {@link Llc} (Cisco OUI 00:00:0c, protocol id 0x2000).
  */
-final class Cdp {
+enum Cdp implements Dissector {
+    CDP;
+
     /** TLVs walked at most. */
     static final int MAX_TLVS = 256;
     private static final String[] CAPABILITIES = {"router", "transparent_bridge", "source_route_bridge", "switch",
         "host", "igmp", "repeater"};
 
-    private Cdp() {
+    /** The payload's length only: {@code read} does not decode CDP's TLVs. */
+    @Override
+    public void details(PacketView v, int off, List<Layer> out) {
+        out.add(new FieldList(v).add("length", v.payloadLength()).layer(Protocol.CDP, v.payloadOffset(), v.payloadLength()));
+    }
+
+    /** tcpdump print-llc.c's SNAP words for it; CDP ends the line. */
+    @Override
+    public boolean summary(StringBuilder sb, PacketView v, int off) {
+        sb.append("oui Cisco (0x00000c), pid CDP (0x2000), length ").append(v.payloadLength());
+        return true;
     }
 
     static Neighbour neighbour(PacketView v, int off, int end) {

@@ -19,7 +19,7 @@ enum CiscoHdlc implements Dissector {
         if (type == 0x8035) {
             v.payload(4, v.captured);
         } else {
-            Decoder.etherType(v, 4, type);
+            Ethernet.etherType(v, 4, type);
         }
     }
 
@@ -35,7 +35,7 @@ enum CiscoHdlc implements Dissector {
         }
         // tcpdump print-chdlc.c: "unicast, ethertype IPv4 (0x0800), length 40: "
         sb.append(v.u8(0) == 0x8f ? "bcast, " : v.u8(0) == 0x0f ? "unicast, " : "0x" + Integer.toHexString(v.u8(0)) + ", ");
-        FrameSummary.etherTypeName(sb, v.u16(2));
+        Ethernet.typeName(sb, v.u16(2));
         sb.append(", length ").append(v.frame().originalLength()).append(": ");
         return false;
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The registry of protocols written in the one-protocol-one-file shape ({@link Dissector}); the older
- * passes ({@link LinkDetails}, {@link NetworkDetails}, {@link TransportDetails}, {@link SummaryParts})
- * handle the protocols not listed here. Adding a protocol: a {@link Protocol} constant, a class with a
+ * passes ({@link NetworkDetails}, {@link TransportDetails}, {@link SummaryParts}) handle the protocols not
+ * listed here. Adding a protocol: a {@link Protocol} constant, a class with a
  * static {@code decode(PacketView, int, int)} called from the dispatch that names it (EtherType, LLC SAP,
  * IP protocol, port), and one line here.
  */
@@ -15,6 +15,15 @@ final class Dissectors {
     private static final Map<Protocol, Dissector> BY_PROTOCOL = new EnumMap<>(Protocol.class);
 
     static {
+        BY_PROTOCOL.put(Protocol.ETH, Ethernet.ETH);
+        BY_PROTOCOL.put(Protocol.SLL, Sll.SLL);
+        BY_PROTOCOL.put(Protocol.RAW, RawLink.RAW);
+        BY_PROTOCOL.put(Protocol.NULL, RawLink.NULL);
+        BY_PROTOCOL.put(Protocol.VLAN, Vlan.VLAN);
+        BY_PROTOCOL.put(Protocol.IEEE8021AD, Vlan.S_TAG);
+        BY_PROTOCOL.put(Protocol.LLC, Llc.LLC);
+        BY_PROTOCOL.put(Protocol.STP, Stp.STP);
+        BY_PROTOCOL.put(Protocol.CDP, Cdp.CDP);
         BY_PROTOCOL.put(Protocol.ARP, Arp.ARP);
         BY_PROTOCOL.put(Protocol.TCP, Tcp.TCP);
         BY_PROTOCOL.put(Protocol.UDP, Udp.UDP);
@@ -46,7 +55,6 @@ final class Dissectors {
         BY_PROTOCOL.put(Protocol.VXLAN, Vxlan.VXLAN);
         BY_PROTOCOL.put(Protocol.GENEVE, Geneve.GENEVE);
         BY_PROTOCOL.put(Protocol.IEEE8021AH, Pbb.PBB);
-        BY_PROTOCOL.put(Protocol.IEEE8021AD, Pbb.AFTER_BTAG);
         BY_PROTOCOL.put(Protocol.VNTAG, VnTag.VNTAG);
         BY_PROTOCOL.put(Protocol.CFP, FabricPath.CFP);
     }

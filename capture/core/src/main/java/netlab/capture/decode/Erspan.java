@@ -13,7 +13,7 @@ enum Erspan implements Dissector {
     static void decode(PacketView v, int off, int end, boolean type3, boolean sequenced) {
         v.push(Protocol.ERSPAN, off);
         if (!type3 && !sequenced) {
-            Decoder.innerEthernet(v, off, end);
+            Ethernet.inner(v, off, end);
             return;
         }
         int fixed = type3 ? 12 : 8;
@@ -37,7 +37,7 @@ enum Erspan implements Dissector {
             v.payload(off + len, end);
             return;
         }
-        Decoder.innerEthernet(v, off + len, end);
+        Ethernet.inner(v, off + len, end);
     }
 
     private static int headerLength(PacketView v, int off, boolean type3) {
@@ -100,7 +100,7 @@ enum Erspan implements Dissector {
         sb.append("erspan");
         if (version == 0) {
             sb.append(" type1: ");
-            FrameSummary.innerEthernet(sb, v, off);
+            Ethernet.words(sb, v, off);
             return false;
         }
         if (!v.has(off, version == 2 ? 12 : 8) || (version != 1 && version != 2)) {
@@ -116,7 +116,7 @@ enum Erspan implements Dissector {
         }
         sb.append(": ");
         if (version == 1 || (v.u8(off + 10) >>> 2 & 0x1f) == 0) {
-            FrameSummary.innerEthernet(sb, v, off + headerLength(v, off, version == 2));
+            Ethernet.words(sb, v, off + headerLength(v, off, version == 2));
         }
         return false;
     }

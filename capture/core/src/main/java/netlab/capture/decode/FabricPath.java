@@ -25,7 +25,7 @@ enum FabricPath implements Dissector {
             v.fail(Protocol.CFP, 0, "truncated header");
             return;
         }
-        Decoder.innerEthernet(v, HEADER, v.captured);
+        Ethernet.inner(v, HEADER, v.captured);
         if (v.innerEthCount > 0 && v.innerEthOffsets[0] == HEADER && v.has(HEADER, 12)) {
             v.srcMac = v.innerSrcMac;
             v.dstMac = v.innerDstMac;
@@ -60,7 +60,7 @@ enum FabricPath implements Dissector {
         // tcpdump has no FabricPath printer: the header's fields, then the classical frame as tcpdump prints one.
         sb.append("FabricPath, switch ").append((v.u8(7) & 0xf) << 8 | v.u8(8)).append(" > ").append((v.u8(1) & 0xf) << 8 | v.u8(2))
                 .append(", ftag ").append(v.u16(14) >>> 6).append(", ttl ").append(v.u16(14) & 0x3f).append(": ");
-        FrameSummary.innerEthernet(sb, v, HEADER);
+        Ethernet.words(sb, v, HEADER);
         return false;
     }
 }

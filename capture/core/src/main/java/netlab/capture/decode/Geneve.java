@@ -32,7 +32,7 @@ enum Geneve implements Dissector {
         v.tunnelId = v.s32(off + 4) >>> 8;
         int next = off + len;
         switch (v.u16(off + 2)) {
-            case 0x6558 -> Decoder.innerEthernet(v, next, end);
+            case 0x6558 -> Ethernet.inner(v, next, end);
             case 0x0800 -> NetworkDecoder.ipv4(v, next);
             case 0x86dd -> NetworkDecoder.ipv6(v, next);
             default -> v.payload(next, end);
@@ -76,7 +76,7 @@ enum Geneve implements Dissector {
         }
         sb.append(": ");
         if (type == 0x6558) {
-            FrameSummary.innerEthernet(sb, v, off + 8 + opts);
+            Ethernet.words(sb, v, off + 8 + opts);
         }
         return false;
     }

@@ -44,7 +44,7 @@ enum Gre implements Dissector {
         switch (type) {
             case 0x0800 -> NetworkDecoder.ipv4(v, next);
             case 0x86dd -> NetworkDecoder.ipv6(v, next);
-            case 0x6558 -> Decoder.innerEthernet(v, next, end);
+            case 0x6558 -> Ethernet.inner(v, next, end);
             case 0x88be, 0x22eb -> Erspan.decode(v, next, end, type == 0x22eb, (v.u8(off) & SEQUENCE) != 0);
             case 0x8847, 0x8848 -> Mpls.decode(v, next, end);
             case 0x880b -> {
@@ -164,7 +164,7 @@ enum Gre implements Dissector {
         sb.append(", proto ").append(typeName(type)).append(" (0x");
         FrameSummary.hex(sb, type, 4).append("), length ").append(v.enclosingEnd(off) - off).append(": ");
         if (type == 0x6558) {
-            FrameSummary.innerEthernet(sb, v, off + len);
+            Ethernet.words(sb, v, off + len);
         }
         return false;
     }

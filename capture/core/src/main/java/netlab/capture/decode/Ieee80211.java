@@ -185,7 +185,7 @@ enum Ieee80211 implements Dissector {
             return;
         }
         v.etherType = -1;
-        Decoder.llc(v, off + hdr, end);
+        Llc.decode(v, off + hdr, end);
     }
 
     /** MAC header length: 24, + 6 for a fourth address (To DS and From DS), + 2 QoS, + 4 HT control. */

@@ -54,10 +54,10 @@ enum Mpls implements Dissector {
         v.push(Protocol.PWETHHEURISTIC, p);
         if (v.has(p + 12, 2) && knownType(v.u16(p + 12))) {
             v.push(Protocol.PWETHNOCW, p);
-            Decoder.innerEthernet(v, p, end);
+            Ethernet.inner(v, p, end);
         } else if (v.has(p + 16, 2) && knownType(v.u16(p + 16))) {
             v.push(Protocol.PWETHCW, p);
-            Decoder.innerEthernet(v, p + 4, end);
+            Ethernet.inner(v, p + 4, end);
         } else {
             v.payload(p, end);
         }

@@ -54,7 +54,7 @@ enum Pbb implements Dissector {
             v.fail(Protocol.IEEE8021AH, off + 4, "truncated customer addresses");
             return;
         }
-        Decoder.typeOrLength(v, off + 16, v.u16(off + 16));
+        Ethernet.typeOrLength(v, off + 16, v.u16(off + 16));
     }
 
     private static boolean follows(PacketView v, int tci) {
@@ -79,9 +79,9 @@ enum Pbb implements Dissector {
         sb.append("PBB, isid ").append(v.s32(off) & 0xffffff).append(": ");
         if (v.has(off + 4, 14)) {
             sb.append(new MacAddress(v.mac(off + 10))).append(" > ").append(new MacAddress(v.mac(off + 4))).append(", ");
-            FrameSummary.etherTypeName(sb, v.u16(off + 16));
+            Ethernet.typeName(sb, v.u16(off + 16));
             sb.append(", ");
-            FrameSummary.tagChain(sb, v, off + 16);
+            Vlan.chain(sb, v, off + 16);
         }
         return false;
     }

@@ -2,11 +2,10 @@ package netlab.capture.decode;
 
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv6Address;
-import netlab.capture.net.MacAddress;
 
 /**
- * The network-and-above part of {@link FrameSummary}: LLC/STP, IPv4/IPv6 addresses and ports, tunnels' outer
- * addresses; the registered protocols ({@link Dissectors}: ARP, ICMP, TCP, UDP, ...) write their own words.
+ * The network-and-above part of {@link FrameSummary}: IPv4/IPv6 addresses and ports, tunnels' outer addresses;
+ * the registered protocols ({@link Dissectors}: LLC, ARP, ICMP, TCP, UDP, ...) write their own words.
  */
 final class SummaryParts {
     private SummaryParts() {
@@ -40,7 +39,8 @@ final class SummaryParts {
             return;
         }
         bare = bare && sb.length() == before;
-        if (v.has(Protocol.LLC) && !llc(sb, v)) {
+        int llc = lastIndex(v, Protocol.LLC);
+        if (llc >= 0 && Dissectors.summary(sb, v, llc, llc + 1)) {
             return;
         }
         int arp = v.indexOf(Protocol.ARP, 0);
@@ -110,7 +110,7 @@ final class SummaryParts {
     }
 
     /** Path index of the first LLC, ARP or IP header at or after {@code from}: the registered protocols before it print first. */
-    private static int networkIndex(PacketView v, int from) {
+    static int networkIndex(PacketView v, int from) {
         for (int i = from; i < v.depth(); i++) {
             Protocol p = v.protocol(i);
             if (p == Protocol.LLC || p == Protocol.ARP || p == Protocol.IP || p == Protocol.IPV6) {
@@ -121,8 +121,12 @@ final class SummaryParts {
     }
 
     private static int lastIpIndex(PacketView v) {
+        return Math.max(lastIndex(v, Protocol.IP), lastIndex(v, Protocol.IPV6));
+    }
+
+    private static int lastIndex(PacketView v, Protocol p) {
         for (int i = v.depth() - 1; i >= 0; i--) {
-            if (v.protocol(i) == Protocol.IP || v.protocol(i) == Protocol.IPV6) {
+            if (v.protocol(i) == p) {
                 return i;
             }
         }
@@ -136,58 +140,6 @@ final class SummaryParts {
             return llc + v.u16(llc - 2);
         }
         return v.wireEnd >= 0 ? v.wireEnd : v.enclosingEnd(v.l3Offset());
-    }
-
-    /**
-     * tcpdump print-llc.c / print-stp.c, reduced to the header and the BPDU kind; true when a SNAP header
-     * with OUI 0 hands over to an EtherType whose protocol prints the rest (RFC 1042 ARP and IP).
-     */
-    private static boolean llc(StringBuilder sb, PacketView v) {
-        if (v.llcControl() < 0) {
-            return false;
-        }
-        sb.append("LLC, dsap ").append(sap(v.llcDsap())).append(String.format(" (0x%02x) ", v.llcDsap()))
-                .append((v.llcDsap() & 1) == 0 ? "Individual" : "Group")
-                .append(", ssap ").append(sap(v.llcSsap())).append(String.format(" (0x%02x) ", v.llcSsap() & 0xfe))
-                .append((v.llcSsap() & 1) == 0 ? "Command" : "Response")
-                .append(String.format(", ctrl 0x%02x: ", v.llcControl()));
-        // Only the protocols before a network layer: ARP and IP after SNAP print their words after the EtherType below.
-        int llc = v.indexOf(Protocol.LLC, 0) + 1;
-        if (Dissectors.summary(sb, v, llc, networkIndex(v, llc))) {
-            return false;
-        }
-        if (v.has(Protocol.STP) && v.payloadOffset() >= 0) {
-            int off = v.payloadOffset();
-            int version = v.u8(off + 2);
-            int type = v.u8(off + 3);
-            sb.append("STP ").append(version == 0 ? "802.1d" : version == 2 ? "802.1w" : version == 3 ? "802.1s" : "v" + version)
-                    .append(", ").append(type == 0 ? "Config" : type == 0x80 ? "Topology Change" : version == 3 ? "MSTP" : "Rapid STP");
-            if (type != 0x80 && v.payloadLength() >= 27) {
-                sb.append(String.format(", bridge-id %04x.%s.%04x", v.u16(off + 17), new MacAddress(v.mac(off + 19)),
-                        v.u16(off + 25)));
-            }
-            sb.append(", length ").append(v.payloadLength());
-        } else if (v.has(Protocol.CDP)) {
-            sb.append("oui Cisco (0x00000c), pid CDP (0x2000), length ").append(v.payloadLength());
-        } else if (v.llcDsap() == 0xaa && v.etherType() >= 0 && v.l3Offset() >= 0) {
-            sb.append("oui Ethernet (0x000000), ");
-            FrameSummary.etherTypeName(sb, v.etherType());
-            int end = l3End(v);
-            sb.append(", length ").append(end - v.l3Offset()).append(": ");
-            return true;
-        }
-        return false;
-    }
-
-    private static String sap(int sap) {
-        return switch (sap & 0xfe) {
-            case 0x42 -> "STP";
-            case 0xaa -> "SNAP";
-            case 0x06 -> "IP";
-            case 0xe0 -> "IPX";
-            case 0xf0 -> "NetBIOS";
-            default -> "Unknown";
-        };
     }
 
     private static void ip(StringBuilder sb, PacketView v) {

@@ -16,7 +16,7 @@ enum VnTag implements Dissector {
             v.fail(Protocol.VNTAG, off, "truncated tag");
             return;
         }
-        Decoder.typeOrLength(v, off + 4, v.u16(off + 4));
+        Ethernet.typeOrLength(v, off + 4, v.u16(off + 4));
     }
 
     @Override
@@ -39,9 +39,9 @@ enum VnTag implements Dissector {
         // tcpdump has no VN-Tag printer; tshark's fields, in tcpdump's "name value, " style.
         int tag = v.s32(off);
         sb.append("VN-Tag, dst vif ").append(tag >>> 16 & 0x3fff).append(", src vif ").append(tag & 0xfff).append(", ");
-        FrameSummary.etherTypeName(sb, v.u16(off + 4));
+        Ethernet.typeName(sb, v.u16(off + 4));
         sb.append(", ");
-        FrameSummary.tagChain(sb, v, off + 4);
+        Vlan.chain(sb, v, off + 4);
         return false;
     }
 }

@@ -26,7 +26,7 @@ enum Vxlan implements Dissector {
         if ((v.u8(off) & 0x08) != 0) {
             v.tunnelId = v.s32(off + 4) >>> 8;
         }
-        Decoder.innerEthernet(v, off + 8, end);
+        Ethernet.inner(v, off + 8, end);
     }
 
     @Override
@@ -54,7 +54,7 @@ enum Vxlan implements Dissector {
         int flags = v.u8(off);
         sb.append("VXLAN, flags [").append((flags & 0x08) != 0 ? "I" : ".").append("] (0x");
         FrameSummary.hex(sb, flags, 2).append("), vni ").append(v.s32(off + 4) >>> 8).append(": ");
-        FrameSummary.innerEthernet(sb, v, off + 8);
+        Ethernet.words(sb, v, off + 8);
         return false;
     }
 }
