@@ -74,14 +74,77 @@ enum PppLink implements Dissector {
             if (!v.has(off, 6)) {
                 return false;
             }
-            // tcpdump print-pppoe.c: "PPPoE PADI [Service-Name]"
+            // tcpdump print-pppoe.c: "PPPoE PADO [AC-Name "ac"] [Service-Name "isp"] [AC-Cookie 0x6FCD...]"
             sb.append("PPPoE ").append(code(v.u8(off + 1)));
+            int length = v.u16(off + 4);
+            int available = v.frame().originalLength() - off - 6;
+            if (length > available) {
+                sb.append(" [len ").append(length).append(" > ").append(available).append("!]");
+            }
             if (v.u16(off + 2) != 0) {
                 sb.append(" [ses 0x").append(Integer.toHexString(v.u16(off + 2))).append(']');
             }
+            tags(sb, v, off + 6, off + 6 + Math.min(length, available));
             return true;
         }
     };
+
+    /**
+     * tcpdump's tag list: each tag's name, then its value quoted when most of its first 79 bytes are printable
+     * (the others as dots), else in hex; up to and including End-Of-List, and at most {@link #MAX_TAGS} tags.
+     */
+    private static void tags(StringBuilder sb, PacketView v, int from, int end) {
+        int type = -1;
+        for (int p = from, n = 0; type != 0 && p < end && n < MAX_TAGS; n++) {
+            if (!v.has(p, 4) || !v.has(p + 4, v.u16(p + 2))) {
+                sb.append(" [|pppoe]");
+                return;
+            }
+            type = v.u16(p);
+            int len = v.u16(p + 2);
+            sb.append(" [").append(tagName(type));
+            int shown = Math.min(len, 79);
+            int printable = 0;
+            for (int i = 0; i < shown; i++) {
+                printable += v.u8(p + 4 + i) >= 0x20 && v.u8(p + 4 + i) < 0x7f ? 1 : 0;
+            }
+            if (len > 0 && printable > shown - printable) {
+                sb.append(" \"");
+                for (int i = 0; i < shown; i++) {
+                    int b = v.u8(p + 4 + i);
+                    sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                }
+                sb.append('"');
+            } else if (len > 0) {
+                sb.append(" 0x");
+                for (int i = 0; i < len; i++) {
+                    sb.append(UPPER_HEX[v.u8(p + 4 + i) >>> 4]).append(UPPER_HEX[v.u8(p + 4 + i) & 0xf]);
+                }
+            }
+            sb.append(']');
+            p += 4 + len;
+        }
+    }
+
+    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+
+    /** RFC 2516 appendix A's tag names as tcpdump spells them, with RFC 4638's PPP-Max-Payload. */
+    private static String tagName(int type) {
+        return switch (type) {
+            case 0x0000 -> "EOL";
+            case 0x0101 -> "Service-Name";
+            case 0x0102 -> "AC-Name";
+            case 0x0103 -> "Host-Uniq";
+            case 0x0104 -> "AC-Cookie";
+            case 0x0105 -> "Vendor-Specific";
+            case 0x0110 -> "Relay-Session-ID";
+            case 0x0120 -> "PPP-Max-Payload";
+            case 0x0201 -> "Service-Name-Error";
+            case 0x0202 -> "AC-System-Error";
+            case 0x0203 -> "Generic-Error";
+            default -> "TAG-0x" + Integer.toHexString(type);
+        };
+    }
 
     /** Adds a discovery tag (RFC 2516 appendix A) under tshark's {@code pppoed.tags} name; others are skipped. */
     private static void tag(FieldList l, PacketView v, int type, int at, int len) {
@@ -169,7 +232,7 @@ enum PppLink implements Dissector {
             case 0x19 -> "PADR";
             case 0x65 -> "PADS";
             case 0xa7 -> "PADT";
-            default -> "code 0x" + Integer.toHexString(code);
+            default -> "PAD-" + Integer.toHexString(code);
         };
     }
 
