@@ -128,6 +128,28 @@ class LauncherTest {
         assertEquals("", r.out);
     }
 
+    // caf\xe9.pcap is Latin-1: the launcher's java -jar gives the JVM access to the JDK's Unix paths (the jar's
+    // manifest), with which netlab uses such a name's own bytes (docs/robustness.md, "File names and locales").
+    // LANG=C, as under cron: the launcher switches the JVM to C.UTF-8, and the byte still is not UTF-8.
+    @Test
+    void aLatin1FileNameIsReadAndWrittenThroughTheLauncherUnderTheCLocale() throws Exception {
+        String script = "cp \"$3\" \"$1/$(printf 'caf\\351.pcap')\" && chown nobody \"$1/$(printf 'caf\\351.pcap')\" && "
+                + "runuser -u nobody -- env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=\"$1\" LANG=C sh -c "
+                + "'cd \"$HOME\" && \"$0\" read -c 3 \"$(printf \"caf\\351.pcap\")\" -w \"$(printf \"out\\351.pcap\")\" "
+                + "&& \"$0\" read \"$(printf \"out\\351.pcap\")\"' \"$2\"";
+        Process p = new ProcessBuilder("sh", "-c", script, "sh", home.toString(), home.resolve("bin/netlab").toString(),
+                REPO.resolve("sample-pcaps/mixed-session.pcap").toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(SECONDS, TimeUnit.SECONDS), "finished");
+        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), err);
+        assertEquals("", err);
+        assertEquals(3, Files.readString(dir.resolve("out.txt")).lines().count());
+        Process onDisk = new ProcessBuilder("sh", "-c", "test -f \"$1/$(printf 'out\\351.pcap')\"", "sh", home.toString())
+                .start();
+        assertEquals(0, onDisk.waitFor(), "out\\xe9.pcap under its own bytes");
+    }
+
     private record Result(int code, String out, String err) {
     }
 
