@@ -74,12 +74,6 @@ public final class CaptureInput {
         try {
             return CaptureFiles.open(FileNames.path(path));
         } catch (NoSuchFileException e) {
-            if (path.indexOf('\uFFFD') >= 0) {
-                // The JVM decoded bytes that are not UTF-8 to U+FFFD; the name on disk cannot be rebuilt from that.
-                throw new NetlabException(ExitCode.NO_INPUT, path, "no such file; its name holds bytes that are not "
-                        + "UTF-8, which netlab (Java) cannot pass back to the system", "rename it, or give it on stdin: "
-                        + "netlab read - < FILE", e);
-            }
             throw new NetlabException(ExitCode.NO_INPUT, path, "no such file", "check the path", e);
         } catch (AccessDeniedException e) {
             throw new NetlabException(ExitCode.NO_INPUT, path, "permission denied", "check the file's mode", e);
