@@ -1,5 +1,6 @@
 package netlab.cli.command;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import netlab.capture.LinkType;
 import netlab.capture.live.ArpFrames;
@@ -12,8 +13,10 @@ import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv4Subnet;
 import netlab.capture.net.MacAddress;
 import netlab.cli.live.LiveErrors;
+import netlab.cli.live.Signals;
 import netlab.cli.probe.ArpExchange;
 import netlab.cli.probe.ArpSchedule;
+import netlab.cli.report.ArpResolveReport;
 import netlab.cli.support.Durations;
 import netlab.cli.support.ExitCode;
 import netlab.cli.support.NetlabException;
@@ -120,18 +123,34 @@ public final class ArpResolveCommand implements Callable<Integer> {
                 mode.announces());
         LiveOptions o = LiveOptions.defaults(ni.name()).withImmediate(true).withSnapLength(128).withBuffer(1 << 20)
                 .withFilter(filter(mode, ip, mac));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (LiveHandle capture = platform.open(o)) {
             StartupTrace.mark("handle open and filter set");
             if (!capture.linkType().equals(LinkType.ETHERNET)) {
                 throw new NetlabException(ExitCode.INTERFACE, ni.name(), "link type " + capture.linkType()
                         + " is not Ethernet", "pick an Ethernet interface with -i");
             }
-            ArpExchange x = new ArpExchange(capture, mode, plan, ip, mac, frame, spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), json);
-            return x.run();
+            ArpResolveReport report = new ArpResolveReport(out, err, json, mode, ip, mac, capture.device());
+            try (Signals signals = new Signals(capture::stop)) {
+                ArpExchange.Result result = new ArpExchange(capture, mode, plan, ip, mac, frame).run(report::answer);
+                report.summary(result);
+                return signals.exitCode() != 0 ? signals.exitCode() : exitCode(result.outcome());
+            } finally {
+                out.flush();
+                err.flush();
+            }
         } catch (LiveException e) {
             throw LiveErrors.of(e);
         }
+    }
+
+    /** arping's: 0 a reply came, 1 none came; -D the other way round (0 free, 1 in use); -U/-A 0 once sent. */
+    private static int exitCode(ArpExchange.Outcome outcome) {
+        return switch (outcome) {
+            case RESOLVED, FREE, ANNOUNCED -> ExitCode.OK;
+            case NO_REPLY, IN_USE -> ExitCode.FINDING;
+        };
     }
 
     private void validate() {

@@ -158,17 +158,18 @@ public final class ArpScanCommand implements Callable<Integer> {
             long start = System.nanoTime();
             ArpScan scan = new ArpScan(capture, ni.mac(), source, targets, plan);
             int signal;
+            ArpScan.Result result;
             try (Signals signals = new Signals(capture::stop)) {
                 // After the handlers: a Ctrl-C once "Starting" is shown always ends with the summary.
                 report.header();
-                scan.run();
+                result = scan.run();
                 signal = signals.exitCode();
             }
-            report.finish(scan, capture.stats(), System.nanoTime() - start);
+            report.finish(result, capture.stats(), System.nanoTime() - start);
             if (signal != 0) {
                 return signal;
             }
-            return limit != null && scan.responded() < limit ? ExitCode.FINDING : ExitCode.OK;
+            return limit != null && result.responded() < limit ? ExitCode.FINDING : ExitCode.OK;
         } catch (LiveException e) {
             throw LiveErrors.of(e);
         }

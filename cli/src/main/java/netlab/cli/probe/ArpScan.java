@@ -56,6 +56,20 @@ public final class ArpScan {
     public record Reply(int host, long mac, long ethSource, long rttNanos, int number) {
     }
 
+    /**
+     * What a scan heard and sent.
+     *
+     * @param replies   the replies kept ({@link #REPLIES_PER_HOST} per host at most), by host, then in arrival order
+     * @param responded hosts that answered at least once
+     * @param probed    targets asked at least once: an interrupted scan reports these as scanned, not every target
+     * @param sent      requests sent
+     */
+    public record Result(List<Reply> replies, int responded, int probed, long sent) {
+        public Result {
+            replies = List.copyOf(replies);
+        }
+    }
+
     /** A request that may go out at {@code atNanos}, to the host at {@code position} in the send order. */
     private record Due(long atNanos, int position) {
     }
@@ -87,8 +101,8 @@ public final class ArpScan {
         this.replies = new int[targets.size()];
     }
 
-    /** Sends and receives until the scan ends or a signal stops the capture. */
-    public void run() throws LiveException {
+    /** Sends and receives until the scan ends or a signal stops the capture; returns what it heard. */
+    public Result run() throws LiveException {
         Thread sender = new Thread(this::send, "netlab-arp-scan-send");
         sender.setDaemon(true);
         sender.start();
@@ -104,6 +118,11 @@ public final class ArpScan {
         }
         if (sendFailure != null) {
             throw sendFailure;
+        }
+        synchronized (this) {
+            List<Reply> sorted = new ArrayList<>(kept);
+            sorted.sort(Comparator.comparingInt(Reply::host).thenComparingInt(Reply::number));
+            return new Result(sorted, responded, probed, sent);
         }
     }
 
@@ -238,27 +257,5 @@ public final class ArpScan {
             }
             return plan.limit() == 0 || responded < plan.limit();
         }
-    }
-
-    /** The replies kept, by address, then in arrival order. */
-    public synchronized List<Reply> replies() {
-        List<Reply> out = new ArrayList<>(kept);
-        out.sort(Comparator.comparingInt(Reply::host).thenComparingInt(Reply::number));
-        return out;
-    }
-
-    /** Hosts that answered at least once. */
-    public synchronized int responded() {
-        return responded;
-    }
-
-    /** Targets asked at least once. */
-    public synchronized int probed() {
-        return probed;
-    }
-
-    /** Requests sent. */
-    public synchronized long sent() {
-        return sent;
     }
 }

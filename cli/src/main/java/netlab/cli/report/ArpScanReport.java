@@ -12,7 +12,6 @@ import netlab.capture.live.CaptureStats;
 import netlab.capture.live.NetInterface;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
-import netlab.cli.probe.ArpExchange;
 import netlab.cli.probe.ArpScan;
 import netlab.cli.probe.ScanTargets;
 import netlab.report.Json;
@@ -67,7 +66,7 @@ public final class ArpScanReport {
     }
 
     /** The replies in address order, then arp-scan's footer lines. */
-    public void finish(ArpScan scan, CaptureStats stats, long elapsedNanos) {
+    public void finish(ArpScan.Result scan, CaptureStats stats, long elapsedNanos) {
         List<Row> rows = rows(scan);
         double seconds = elapsedNanos / 1e9;
         if (style.json()) {
@@ -99,7 +98,7 @@ public final class ArpScanReport {
         return ipMac + "\t" + vendor(r.mac()) + "\t" + rtt + (r.number() > 1 ? "\t(DUP: " + r.number() + ")" : "");
     }
 
-    private List<Row> rows(ArpScan scan) {
+    private List<Row> rows(ArpScan.Result scan) {
         List<Row> rows = new ArrayList<>();
         for (ArpScan.Reply r : scan.replies()) {
             rows.add(new Row(targets.ip(r.host()), r.mac(), r.rttNanos(), r.number()));
@@ -112,11 +111,11 @@ public final class ArpScanReport {
     }
 
     private static String vendor(long mac) {
-        String v = ArpExchange.VENDORS.apply(new MacAddress(mac));
+        String v = Vendors.of(new MacAddress(mac));
         return v == null ? "(Unknown)" : v;
     }
 
-    private void json(List<Row> rows, ArpScan scan, CaptureStats stats, double seconds) {
+    private void json(List<Row> rows, ArpScan.Result scan, CaptureStats stats, double seconds) {
         try (JsonGenerator g = Json.pretty(out)) {
             g.writeStartObject();
             g.writeStringField("interface", ni.name());
