@@ -13,7 +13,7 @@ import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv4Subnet;
 import netlab.capture.net.MacAddress;
 import netlab.cli.live.LiveErrors;
-import netlab.cli.live.Signals;
+import netlab.cli.live.LiveSession;
 import netlab.cli.probe.ArpExchange;
 import netlab.cli.probe.ArpSchedule;
 import netlab.cli.report.ArpResolveReport;
@@ -132,10 +132,12 @@ public final class ArpResolveCommand implements Callable<Integer> {
                         + " is not Ethernet", "pick an Ethernet interface with -i");
             }
             ArpResolveReport report = new ArpResolveReport(out, err, json, mode, ip, mac, capture.device());
-            try (Signals signals = new Signals(capture::stop)) {
-                ArpExchange.Result result = new ArpExchange(capture, mode, plan, ip, mac, frame).run(report::answer);
+            try (LiveSession session = new LiveSession(capture, "netlab-arp-send")) {
+                session.trapSignals();
+                ArpExchange.Result result = new ArpExchange(session, mode, plan, ip, mac, frame).run(report::answer);
                 report.summary(result);
-                return signals.exitCode() != 0 ? signals.exitCode() : exitCode(result.outcome());
+                int signal = session.signalExitCode();
+                return signal != 0 ? signal : exitCode(result.outcome());
             } finally {
                 out.flush();
                 err.flush();

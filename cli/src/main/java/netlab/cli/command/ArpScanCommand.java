@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import netlab.capture.LinkType;
+import netlab.capture.live.CaptureStats;
 import netlab.capture.live.LiveException;
 import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveOptions;
@@ -13,7 +14,7 @@ import netlab.capture.live.Platform;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.Ipv4Subnet;
 import netlab.cli.live.LiveErrors;
-import netlab.cli.live.Signals;
+import netlab.cli.live.LiveSession;
 import netlab.cli.probe.ArpScan;
 import netlab.cli.probe.ScanTargets;
 import netlab.cli.probe.TargetFile;
@@ -156,16 +157,18 @@ public final class ArpScanCommand implements Callable<Integer> {
             ArpScanReport report = new ArpScanReport(spec.commandLine().getOut(), spec.commandLine().getErr(),
                     new ArpScanReport.Style(json, quiet, plain, ignoreDups), plan.randomSeed(), ni, source, targets, self);
             long start = System.nanoTime();
-            ArpScan scan = new ArpScan(capture, ni.mac(), source, targets, plan);
             int signal;
             ArpScan.Result result;
-            try (Signals signals = new Signals(capture::stop)) {
+            CaptureStats stats;
+            try (LiveSession session = new LiveSession(capture, "netlab-arp-scan-send")) {
+                session.trapSignals();
                 // After the handlers: a Ctrl-C once "Starting" is shown always ends with the summary.
                 report.header();
-                result = scan.run();
-                signal = signals.exitCode();
+                result = new ArpScan(session, ni.mac(), source, targets, plan).run();
+                signal = session.signalExitCode();
+                stats = session.stats();
             }
-            report.finish(result, capture.stats(), System.nanoTime() - start);
+            report.finish(result, stats, System.nanoTime() - start);
             if (signal != 0) {
                 return signal;
             }

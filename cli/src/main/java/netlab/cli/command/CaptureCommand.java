@@ -7,15 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import netlab.capture.Frame;
 import netlab.capture.decode.Decoder;
 import netlab.capture.decode.FrameDetails;
 import netlab.capture.decode.FrameSummary;
 import netlab.capture.decode.PacketView;
-import netlab.capture.live.CaptureStats;
 import netlab.capture.live.LiveException;
 import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveOptions;
@@ -23,11 +19,11 @@ import netlab.capture.live.NetInterface;
 import netlab.capture.live.Platform;
 import netlab.cli.io.PcapOutput;
 import netlab.cli.io.RotatingPcap;
-import netlab.cli.io.StdoutException;
 import netlab.cli.live.LiveAnalysis;
 import netlab.cli.live.LiveErrors;
 import netlab.cli.live.PrivilegeDrop;
-import netlab.cli.live.Signals;
+import netlab.cli.live.LiveSession;
+import netlab.cli.report.CaptureStatsReport;
 import netlab.cli.report.TimeFormat;
 import netlab.cli.support.Durations;
 import netlab.cli.support.Messages;
@@ -156,7 +152,6 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private final PacketView view = new PacketView();
     private long captured;
-    private volatile StdoutException refreshFailure;
 
     @Override
     public Integer call() {
@@ -172,7 +167,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     + ", snapshot length " + capture.snapLength() + " bytes");
             err.flush();
             int code = run(capture, out, g);
-            report(err, capture.stats());
+            CaptureStatsReport.tcpdump(err, captured, capture.stats());
             return code;
         } catch (LiveException e) {
             throw LiveErrors.of(e);
@@ -234,57 +229,26 @@ public final class CaptureCommand implements Callable<Integer> {
         TimeFormat time = new TimeFormat(timeFormat.length, nano, TimeFormat.zone(utc));
         boolean show = showFrames();
         long limit = fileSizeMb == null ? 0 : fileSizeMb * 1_000_000L;
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "netlab-duration");
-            t.setDaemon(true);
-            return t;
-        });
         LiveAnalysis live = analyze ? new LiveAnalysis(options, out, json, System.console() != null, Messages.text(capture.device())) : null;
         try (RotatingPcap pcap = writeTo == null ? null
                 : new RotatingPcap(writeTo, nano, limit, fileCount == null ? 0 : fileCount, flushEach,
                         rotateNanos == null ? 0 : rotateNanos, fileCount == null ? 0 : fileCount);
-             Signals signals = new Signals(capture::stop)) {
+             LiveSession session = new LiveSession(capture, "netlab-duration")) {
+            session.trapSignals();
             if (pcap != null) {
                 pcap.open(capture.linkType(), capture.snapLength());
             }
-            if (durationNanos != null) {
-                timer.schedule(capture::stop, durationNanos, TimeUnit.NANOSECONDS);
-            }
+            session.stopAfter(durationNanos);
             if (live != null) {
-                timer.scheduleAtFixedRate(() -> refresh(live, capture), options.intervalNanos, options.intervalNanos,
-                        TimeUnit.NANOSECONDS);
+                // A table that cannot be written (stdout gone) stops the capture, and the loop rethrows it.
+                session.every(options.intervalNanos, options.intervalNanos, live::refresh);
             }
-            capture.loop(f -> accept(f, pcap, show, out, g, time, live));
-            if (refreshFailure != null) {
-                throw refreshFailure;
-            }
+            session.loop(f -> accept(f, pcap, show, out, g, time, live));
             if (live != null) {
-                timer.shutdownNow();
-                awaitQuietly(timer);
+                session.stopTimer();
                 live.finish(top);
             }
-            return signals.exitCode();
-        } finally {
-            timer.shutdownNow();
-        }
-    }
-
-    /** Timer thread: a table that cannot be written (stdout gone) stops the capture, which rethrows it. */
-    private void refresh(LiveAnalysis live, LiveHandle capture) {
-        try {
-            live.refresh();
-        } catch (StdoutException e) {
-            refreshFailure = e;
-            capture.stop();
-            throw e;
-        }
-    }
-
-    private static void awaitQuietly(ScheduledExecutorService timer) {
-        try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return session.signalExitCode();
         }
     }
 
@@ -324,20 +288,5 @@ public final class CaptureCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** tcpdump's exit lines (tcpdump.c info()): the interface line only when ps_ifdrop is not zero. */
-    private void report(PrintWriter err, CaptureStats s) {
-        err.println(plural(captured, "captured"));
-        err.println(plural(s.received(), "received by filter"));
-        err.println(plural(s.droppedByKernel(), "dropped by kernel"));
-        if (s.droppedByIface() != 0) {
-            err.println(plural(s.droppedByIface(), "dropped by interface"));
-        }
-        err.flush();
-    }
-
-    private static String plural(long n, String what) {
-        return n + (n == 1 ? " packet " : " packets ") + what;
     }
 }

@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import netlab.analyzers.StandardAnalyzers;
@@ -31,9 +28,11 @@ import netlab.cli.db.StationDbFile;
 import netlab.cli.io.StdoutException;
 import netlab.cli.live.KafkaEvents;
 import netlab.cli.live.LiveErrors;
+import netlab.cli.live.LiveSession;
 import netlab.cli.live.PrivilegeDrop;
 import netlab.cli.live.Signals;
 import netlab.cli.live.WatchWeb;
+import netlab.cli.report.CaptureStatsReport;
 import netlab.cli.support.Durations;
 import netlab.cli.support.ExitCode;
 import netlab.cli.support.Hosts;
@@ -142,10 +141,11 @@ public final class WatchCommand implements Callable<Integer> {
     private LiveEvents liveEvents;
     /** How often buffered events are written: what a reader of watch's output waits at most. */
     private static final long FLUSH_MILLIS = 100;
+    /** How long the end of a run waits for a checkpoint in progress: an interrupt would abort its write. */
+    private static final long CHECKPOINT_WAIT_SECONDS = 60;
     private StationDb db;
     private String dbUser;
     private Supplier<OuiTable> vendors;
-    private volatile StdoutException timerFailure;
 
     @Override
     public Integer call() throws LiveException {
@@ -169,12 +169,8 @@ public final class WatchCommand implements Callable<Integer> {
             }
         };
         set = options.analyzers(events);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "netlab-watch-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        try (LiveHandle capture = open()) {
+        try (LiveHandle capture = open();
+             LiveSession session = new LiveSession(capture, "netlab-watch-timer")) {
             // Debian arpwatch -u: the handle is open, every file access from here on is the user's.
             Accounts.Account account = PrivilegeDrop.apply(platform.accounts(), user, false);
             dbUser = account == null ? null : account.name();
@@ -185,16 +181,15 @@ public final class WatchCommand implements Callable<Integer> {
                         + db.bindingCount() + " bindings and " + db.stationCount() + " stations known from "
                         + Messages.path(dbPath)) + removed(lock));
                 err.flush();
-                web.start(set, capture.device(), timer, err);
-                int code = runAndSave(capture, timer, err);
-                report(err, capture.stats());
+                web.start(set, capture.device(), session, err);
+                int code = runAndSave(session, err);
+                report(err, session.stats());
                 return closeKafka(code);
             }
         } catch (LiveException e) {
             throw LiveErrors.of(e);
         } finally {
             closeKafka(0);
-            timer.shutdownNow();
             web.close(err);
             out.flush();
         }
@@ -224,12 +219,12 @@ public final class WatchCommand implements Callable<Integer> {
      * Runs until the end, then writes the final state. On every way out (the interface gone, stdout closed, an
      * error) the database is written first; a failure to write it then is reported without hiding the cause.
      */
-    private int runAndSave(LiveHandle capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
+    private int runAndSave(LiveSession session, PrintWriter err) throws LiveException {
         int code;
         try {
-            code = run(capture, timer, err);
+            code = run(session, err);
         } catch (LiveException | RuntimeException | Error e) {
-            stop(timer);
+            session.finishTimer(CHECKPOINT_WAIT_SECONDS);
             try {
                 checkpoint();
             } catch (NetlabException | StdoutException second) {
@@ -237,26 +232,12 @@ public final class WatchCommand implements Callable<Integer> {
             }
             throw e;
         }
-        stop(timer);
+        session.finishTimer(CHECKPOINT_WAIT_SECONDS);
         synchronized (set) {
             set.finish();
         }
         checkpoint();
         return code;
-    }
-
-    /** Lets a checkpoint in progress finish (an interrupt would abort its write), and drops pending timers. */
-    private static void stop(ScheduledExecutorService timer) {
-        if (timer instanceof ScheduledThreadPoolExecutor pool) {
-            pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        }
-        timer.shutdown();
-        try {
-            timer.awaitTermination(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        timer.shutdownNow();
     }
 
     private LiveHandle open() {
@@ -279,42 +260,28 @@ public final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private int run(LiveHandle capture, ScheduledExecutorService timer, PrintWriter err) throws LiveException {
+    private int run(LiveSession session, PrintWriter err) throws LiveException {
         if (db != null) {
-            timer.scheduleAtFixedRate(() -> {
+            session.every(checkpointNanos, checkpointNanos, () -> {
                 try {
                     checkpoint();
                 } catch (NetlabException e) {
                     err.println(e.line() + " (will try again)");
                     err.flush();
-                } catch (StdoutException e) {
-                    timerFailure = e;
-                    capture.stop();
                 }
-            }, checkpointNanos, checkpointNanos, TimeUnit.NANOSECONDS);
+            });
         }
-        if (durationNanos != null) {
-            timer.schedule(capture::stop, durationNanos, TimeUnit.NANOSECONDS);
-        }
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                liveEvents.flush();
-            } catch (StdoutException e) {
-                timerFailure = e;
-                capture.stop();
-            }
-        }, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-        try (Signals signals = new Signals(capture::stop)) {
-            capture.loop(f -> {
+        session.stopAfter(durationNanos);
+        long flush = TimeUnit.MILLISECONDS.toNanos(FLUSH_MILLIS);
+        session.every(flush, flush, liveEvents::flush);
+        try (Signals signals = session.trapSignals()) {
+            session.loop(f -> {
                 synchronized (set) {
                     set.offer(f);
                 }
                 return true;
             });
-            if (timerFailure != null) {
-                throw timerFailure;
-            }
-            return signals.exitCode();
+            return session.signalExitCode();
         }
     }
 
@@ -353,7 +320,7 @@ public final class WatchCommand implements Callable<Integer> {
                     + db.stationCount() + " stations" + (evicted == 0 ? "" : " (" + db.evictedBindings()
                     + " bindings and " + db.evictedStations() + " stations evicted at the cap of " + db.cap() + " so far)"));
         }
-        err.println(s.received() + " packets received by filter, " + s.droppedByKernel() + " packets dropped by kernel");
+        err.println(CaptureStatsReport.line(s));
         err.flush();
     }
 }

@@ -40,10 +40,13 @@ public final class Signals implements AutoCloseable {
         return exitCode;
     }
 
+    /** Puts the previous handlers back; idempotent. */
     @Override
     public void close() {
         for (int i = 0; i < installed.size(); i++) {
             Signal.handle(installed.get(i), previous.get(i));
         }
+        installed.clear();
+        previous.clear();
     }
 }

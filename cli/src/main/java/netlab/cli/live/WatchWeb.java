@@ -2,7 +2,6 @@ package netlab.cli.live;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import netlab.analyzers.StandardAnalyzers;
 import netlab.analyzers.event.Event;
@@ -61,8 +60,8 @@ public final class WatchWeb implements EventListener {
         }
     }
 
-    /** Starts serving {@code set}: the first snapshot before any browser, then one a second on {@code timer}. */
-    public void start(StandardAnalyzers set, String device, ScheduledExecutorService timer, PrintWriter err) {
+    /** Starts serving {@code set}: the first snapshot before any browser, then one a second on the session's timer. */
+    public void start(StandardAnalyzers set, String device, LiveSession session, PrintWriter err) {
         if (bind == null) {
             return;
         }
@@ -75,14 +74,15 @@ public final class WatchWeb implements EventListener {
                     "choose another port or address");
         }
         server.publish(s.build());
-        timer.scheduleAtFixedRate(() -> {
+        long second = TimeUnit.SECONDS.toNanos(1);
+        session.every(second, second, () -> {
             try {
                 server.publish(s.build());
             } catch (RuntimeException e) {
                 err.println("netlab: web view: cannot build a snapshot: " + e + " (will try again)");
                 err.flush();
             }
-        }, 1, 1, TimeUnit.SECONDS);
+        });
         var a = server.address();
         String host = a.getAddress().getHostAddress();
         err.println("netlab: live view at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort()

@@ -1,9 +1,6 @@
 package netlab.cli.probe;
 
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import netlab.capture.Frame;
 import netlab.capture.decode.PacketView;
@@ -12,10 +9,11 @@ import netlab.capture.live.LiveException;
 import netlab.capture.live.LiveHandle;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
+import netlab.cli.live.LiveSession;
 import netlab.cli.support.StartupTrace;
 
 /**
- * One run of {@code arp-resolve}: a timer thread sends on the {@link ArpSchedule} and ends the run; the calling
+ * One run of {@code arp-resolve}: the session's timer sends on the {@link ArpSchedule} and ends the run; the calling
  * thread receives in libpcap's loop and hands each answer to a listener as it comes, then returns the counts and
  * the mode's outcome. It prints nothing: {@link netlab.cli.report.ArpResolveReport} renders both.
  */
@@ -71,6 +69,7 @@ public final class ArpExchange {
         }
     }
 
+    private final LiveSession session;
     private final LiveHandle capture;
     private final Mode mode;
     private final ArpSchedule plan;
@@ -80,14 +79,15 @@ public final class ArpExchange {
     private final long[] sendTimes = new long[64];
     private volatile long sent;
     private long stamped;
-    private volatile LiveException sendFailure;
     private long answers;
     private Consumer<Answer> listener;
     /** Decodes each frame heard, on the capture thread only. */
     private final PacketView view = new PacketView();
 
-    public ArpExchange(LiveHandle capture, Mode mode, ArpSchedule plan, Ipv4Address ip, MacAddress mac, byte[] frame) {
-        this.capture = capture;
+    /** A run on {@code session} (its timer sends, its signal handling stops it) asking for {@code ip} from {@code mac}. */
+    public ArpExchange(LiveSession session, Mode mode, ArpSchedule plan, Ipv4Address ip, MacAddress mac, byte[] frame) {
+        this.session = session;
+        this.capture = session.handle();
         this.mode = mode;
         this.plan = plan;
         this.ip = ip;
@@ -101,36 +101,14 @@ public final class ArpExchange {
      */
     public Result run(Consumer<Answer> onAnswer) throws LiveException {
         listener = onAnswer;
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "netlab-arp-send");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            timer.scheduleAtFixedRate(this::sendNext, 0, plan.intervalNanos(), TimeUnit.NANOSECONDS);
-            if (plan.endNanos() != Long.MAX_VALUE && !plan.announce()) {
-                timer.schedule(capture::stop, plan.endNanos(), TimeUnit.NANOSECONDS);
-            } else if (plan.announce() && plan.endNanos() != Long.MAX_VALUE) {
-                timer.schedule(capture::stop, plan.endNanos() + plan.intervalNanos() / 2, TimeUnit.NANOSECONDS);
-            }
-            capture.loop(this::onFrame);
-            timer.shutdownNow();
-            awaitSender(timer);
-            if (sendFailure != null) {
-                throw sendFailure;
-            }
-            return new Result(mode, sent, answers);
-        } finally {
-            timer.shutdownNow();
+        session.every(0, plan.intervalNanos(), this::sendNext);
+        if (plan.endNanos() != Long.MAX_VALUE) {
+            session.stopAfter(plan.announce() ? plan.endNanos() + plan.intervalNanos() / 2 : plan.endNanos());
         }
-    }
-
-    private static void awaitSender(ScheduledExecutorService timer) {
-        try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        session.loop(this::onFrame);
+        session.stopTimer();
+        session.throwIfFailed();
+        return new Result(mode, sent, answers);
     }
 
     /** Timer thread: sends request number {@code sent} if the schedule allows, else ends announcements. */
@@ -150,8 +128,7 @@ public final class ArpExchange {
             capture.send(frame, ArpFrames.LENGTH);
             sent = k + 1;
         } catch (LiveException e) {
-            sendFailure = e;
-            capture.stop();
+            session.fail(e);
         }
         if (plan.announce() && !plan.sends(k + 1)) {
             capture.stop();

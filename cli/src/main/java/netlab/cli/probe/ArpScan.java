@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import netlab.capture.Frame;
 import netlab.capture.decode.PacketView;
@@ -15,21 +14,24 @@ import netlab.capture.live.LiveHandle;
 import netlab.capture.live.LiveException;
 import netlab.capture.net.Ipv4Address;
 import netlab.capture.net.MacAddress;
+import netlab.cli.live.LiveSession;
 import netlab.cli.support.Hosts;
 
 /**
- * One {@code arp-scan} run, timed as arp-scan does it: a sender thread sends one request every interval,
- * host after host in address order (or in a seeded random order, arp-scan's --random); a host that has not
- * answered is asked again once its timeout has passed
- * (the timeout grows by the backoff factor with each attempt) until it has had all its attempts; the run
- * ends when every host answered, or the last request's timeout passed, or the --limit of responders is
- * reached. The calling thread receives the replies in libpcap's loop.
+ * One {@code arp-scan} run, timed as arp-scan does it: a sender on the session's thread sends one request every
+ * interval, host after host in address order (or in a seeded random order, arp-scan's --random); a host that has
+ * not answered is asked again once its timeout has passed (the timeout grows by the backoff factor with each
+ * attempt) until it has had all its attempts; the run ends when every host answered, or the last request's timeout
+ * passed, or the --limit of responders is reached. The calling thread receives the replies in libpcap's loop, and
+ * the run returns what it heard as a {@link Result}: it prints nothing.
  */
 public final class ArpScan {
     /** Replies kept per host: a host answering a storm of duplicates (arp-scan#176) cannot fill the heap. */
     static final int REPLIES_PER_HOST = 16;
     /** Time left for duplicate replies once every host answered (arp-scan stops at once and misses them). */
     static final long DUP_GRACE_NANOS = 100_000_000L;
+    /** How long the end of a scan waits for the sender, which notices the stopped handle within 10 ms. */
+    private static final long SENDER_WAIT_SECONDS = 5;
 
     /**
      * How to pace and retry.
@@ -74,6 +76,7 @@ public final class ArpScan {
     private record Due(long atNanos, int position) {
     }
 
+    private final LiveSession session;
     private final LiveHandle capture;
     private final ScanTargets targets;
     private final Plan plan;
@@ -87,12 +90,13 @@ public final class ArpScan {
     private long sent;
     /** Targets asked at least once: an interrupted scan reports these as scanned, not every target. */
     private int probed;
-    private volatile LiveException sendFailure;
     /** Decodes each frame heard, on the capture thread only. */
     private final PacketView view = new PacketView();
 
-    public ArpScan(LiveHandle capture, MacAddress mac, Ipv4Address source, ScanTargets targets, Plan plan) {
-        this.capture = capture;
+    /** A scan on {@code session} (its thread sends, its signal handling stops it) from {@code mac} and {@code source}. */
+    public ArpScan(LiveSession session, MacAddress mac, Ipv4Address source, ScanTargets targets, Plan plan) {
+        this.session = session;
+        this.capture = session.handle();
         this.mac = mac;
         this.source = source;
         this.targets = targets;
@@ -103,22 +107,14 @@ public final class ArpScan {
 
     /** Sends and receives until the scan ends or a signal stops the capture; returns what it heard. */
     public Result run() throws LiveException {
-        Thread sender = new Thread(this::send, "netlab-arp-scan-send");
-        sender.setDaemon(true);
-        sender.start();
+        session.start(this::send);
         try {
             capture.loop(this::onFrame);
         } finally {
             capture.stop();
-            try {
-                sender.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            session.finishTimer(SENDER_WAIT_SECONDS);
         }
-        if (sendFailure != null) {
-            throw sendFailure;
-        }
+        session.throwIfFailed();
         synchronized (this) {
             List<Reply> sorted = new ArrayList<>(kept);
             sorted.sort(Comparator.comparingInt(Reply::host).thenComparingInt(Reply::number));
@@ -170,7 +166,7 @@ public final class ArpScan {
             }
             graceForDuplicates();
         } catch (LiveException e) {
-            sendFailure = e;
+            session.fail(e);
         } finally {
             capture.stop();
         }

@@ -82,7 +82,7 @@ public final class ArpScanReport {
         if (style.plain()) {
             return;
         }
-        err.println(stats.received() + " packets received by filter, " + stats.droppedByKernel() + " packets dropped by kernel");
+        err.println(CaptureStatsReport.line(stats));
         err.println(String.format(Locale.ROOT, "Ending netlab arp-scan: %d hosts scanned in %.3f seconds (%.2f hosts/sec). %d responded",
                 scan.probed(), seconds, seconds > 0 ? scan.probed() / seconds : 0.0, scan.responded()));
         err.flush();
