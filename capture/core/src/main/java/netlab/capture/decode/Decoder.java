@@ -4,7 +4,7 @@ import netlab.capture.Frame;
 
 /**
  * Decodes a frame's headers into a reused {@link PacketView} without allocating on success: the link-type
- * dispatch to the protocol that starts the frame ({@link Ethernet}, {@link Sll}, {@link RawLink}, PPP, 802.11,
+ * dispatch to the protocol that starts the frame ({@link Ethernet}, {@link Sll}, {@link RawLink}, {@link Ipv4}, {@link Ipv6}, PPP, 802.11,
  * ...), each protocol's file handing over to the next.
  */
 public final class Decoder {
@@ -21,8 +21,8 @@ public final class Decoder {
             case 276 -> Sll.v2(v);
             case 101, 12, 14 -> RawLink.raw(v);
             case 0, 108 -> RawLink.loopback(v);
-            case 228 -> NetworkDecoder.ipv4(v, 0);
-            case 229 -> NetworkDecoder.ipv6(v, 0);
+            case 228 -> Ipv4.decode(v, 0);
+            case 229 -> Ipv6.decode(v, 0);
             case 9, 50 -> PppLink.ppp(v, 0, v.captured);
             case 51 -> PppLink.pppoe(v, 0, true);
             case 104 -> CiscoHdlc.decode(v);

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /**
  * The registry of protocols written in the one-protocol-one-file shape ({@link Dissector}); the older
- * passes ({@link NetworkDetails}, {@link TransportDetails}, {@link SummaryParts}) handle the protocols not
- * listed here. Adding a protocol: a {@link Protocol} constant, a class with a
+ * passes ({@link TransportDetails}, {@link SummaryParts}) handle the protocols not listed here. Adding a protocol: a {@link Protocol} constant, a class with a
  * static {@code decode(PacketView, int, int)} called from the dispatch that names it (EtherType, LLC SAP,
  * IP protocol, port), and one line here.
  */
@@ -25,6 +24,8 @@ final class Dissectors {
         BY_PROTOCOL.put(Protocol.STP, Stp.STP);
         BY_PROTOCOL.put(Protocol.CDP, Cdp.CDP);
         BY_PROTOCOL.put(Protocol.ARP, Arp.ARP);
+        BY_PROTOCOL.put(Protocol.IP, Ipv4.IP);
+        BY_PROTOCOL.put(Protocol.IPV6, Ipv6.IPV6);
         BY_PROTOCOL.put(Protocol.TCP, Tcp.TCP);
         BY_PROTOCOL.put(Protocol.UDP, Udp.UDP);
         BY_PROTOCOL.put(Protocol.ICMP, Icmp.ICMP);

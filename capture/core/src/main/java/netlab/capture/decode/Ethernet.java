@@ -59,8 +59,8 @@ enum Ethernet implements Dissector {
             case 0x8100, 0x9100 -> Vlan.decode(v, off, type, Protocol.VLAN);
             case 0x88a8 -> Vlan.decode(v, off, type, Protocol.IEEE8021AD);
             case 0x0806, 0x8035 -> Arp.decode(v, off);
-            case 0x0800 -> NetworkDecoder.ipv4(v, off);
-            case 0x86dd -> NetworkDecoder.ipv6(v, off);
+            case 0x0800 -> Ipv4.decode(v, off);
+            case 0x86dd -> Ipv6.decode(v, off);
             case 0x8847, 0x8848 -> Mpls.decode(v, off, v.captured);
             case 0x8863 -> PppLink.pppoe(v, off, false);
             case 0x8864 -> PppLink.pppoe(v, off, true);

@@ -23,7 +23,6 @@ public final class FrameDetails {
     public static List<Layer> layers(Frame f, PacketView v) {
         List<Layer> out = new ArrayList<>();
         out.add(frame(f, v));
-        NetworkDetails.add(v, out);
         Dissectors.details(v, out);
         TransportDetails.add(v, out);
         DecodeFailure failure = v.failure();

@@ -33,8 +33,8 @@ enum Geneve implements Dissector {
         int next = off + len;
         switch (v.u16(off + 2)) {
             case 0x6558 -> Ethernet.inner(v, next, end);
-            case 0x0800 -> NetworkDecoder.ipv4(v, next);
-            case 0x86dd -> NetworkDecoder.ipv6(v, next);
+            case 0x0800 -> Ipv4.decode(v, next);
+            case 0x86dd -> Ipv6.decode(v, next);
             default -> v.payload(next, end);
         }
     }

@@ -42,8 +42,8 @@ enum Gre implements Dissector {
         }
         int type = v.u16(off + 2);
         switch (type) {
-            case 0x0800 -> NetworkDecoder.ipv4(v, next);
-            case 0x86dd -> NetworkDecoder.ipv6(v, next);
+            case 0x0800 -> Ipv4.decode(v, next);
+            case 0x86dd -> Ipv6.decode(v, next);
             case 0x6558 -> Ethernet.inner(v, next, end);
             case 0x88be, 0x22eb -> Erspan.decode(v, next, end, type == 0x22eb, (v.u8(off) & SEQUENCE) != 0);
             case 0x8847, 0x8848 -> Mpls.decode(v, next, end);

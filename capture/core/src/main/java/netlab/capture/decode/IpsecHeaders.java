@@ -3,9 +3,9 @@ package netlab.capture.decode;
 import java.util.List;
 
 /**
- * IPsec headers as they appear after IPv4 (in IPv6 the AH is one of the extension headers of
- * {@link NetworkDecoder}): the Authentication Header (RFC 4302 section 2), which the decoder steps over to
- * the protected payload, and ESP (RFC 4303 section 2), whose payload is encrypted and shown as opaque.
+ * IPsec headers as they appear after IPv4, IP protocols 51 and 50 (in IPv6 the AH is one of the extension
+ * headers of {@link Ipv6}): the Authentication Header (RFC 4302 section 2), which the decoder steps over to the
+ * protected payload, and ESP (RFC 4303 section 2), whose payload is encrypted and shown as opaque.
  */
 enum IpsecHeaders implements Dissector {
     AH {
@@ -53,4 +53,26 @@ enum IpsecHeaders implements Dissector {
             return true;
         }
     };
+
+    /** RFC 4302 section 2: the length counts 32-bit words minus 2; the datagram goes on with its next header. */
+    static void ah(PacketView v, int off) {
+        v.push(Protocol.AH, off);
+        if (!v.has(off, 12) || off + 12 > v.ipDeclaredEnd) {
+            v.fail(Protocol.AH, off, "truncated header");
+            return;
+        }
+        int len = (v.u8(off + 1) + 2) * 4;
+        if (!v.has(off, len) || off + len > v.ipDeclaredEnd) {
+            v.fail(Protocol.AH, off, "header length " + len + " runs past the end");
+            return;
+        }
+        v.ipProtocol = v.u8(off);
+        TransportDecoder.dispatch(v, off + len, v.ipProtocol);
+    }
+
+    /** RFC 4303 section 2: everything after the SPI and sequence number is encrypted. */
+    static void esp(PacketView v, int off) {
+        v.push(Protocol.ESP, off);
+        v.payload(off, v.ipEnd);
+    }
 }

@@ -39,8 +39,8 @@ enum Mpls implements Dissector {
             return;
         }
         switch (v.u8(p) >>> 4) {
-            case 4 -> NetworkDecoder.ipv4(v, p);
-            case 6 -> NetworkDecoder.ipv6(v, p);
+            case 4 -> Ipv4.decode(v, p);
+            case 6 -> Ipv6.decode(v, p);
             case 0 -> pseudowire(v, p, end);
             default -> v.payload(p, end);
         }

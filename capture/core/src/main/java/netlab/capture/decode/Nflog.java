@@ -29,8 +29,8 @@ enum Nflog implements Dissector {
         }
         int start = at + 4;
         switch (v.u8(0)) {
-            case 2 -> NetworkDecoder.ipv4(v, start);
-            case 10 -> NetworkDecoder.ipv6(v, start);
+            case 2 -> Ipv4.decode(v, start);
+            case 10 -> Ipv6.decode(v, start);
             default -> v.payload(start, Math.min(v.captured, at + le16(v, at)));
         }
     }

@@ -460,7 +460,7 @@ public final class PacketView {
     public int ipChecksumStatus() {
         if (ipChecksumStatus == CHECKSUM_PENDING) {
             int ihl = (u8(ipChecksumOffset) & 0xf) * 4;
-            ipChecksumStatus = NetworkDecoder.checksum(this, ipChecksumOffset, ihl) == 0 ? 1 : 2;
+            ipChecksumStatus = Ipv4.checksum(this, ipChecksumOffset, ihl) == 0 ? 1 : 2;
         }
         return ipChecksumStatus;
     }

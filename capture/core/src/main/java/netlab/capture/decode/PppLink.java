@@ -175,8 +175,8 @@ enum PppLink implements Dissector {
         int proto = len == 1 ? v.u8(p) : v.u16(p);
         int next = p + len;
         switch (proto) {
-            case 0x0021 -> NetworkDecoder.ipv4(v, next);
-            case 0x0057 -> NetworkDecoder.ipv6(v, next);
+            case 0x0021 -> Ipv4.decode(v, next);
+            case 0x0057 -> Ipv6.decode(v, next);
             case 0x0281 -> Mpls.decode(v, next, end);
             case 0xc021 -> {
                 v.push(Protocol.LCP, next);

@@ -29,8 +29,8 @@ enum RawLink implements Dissector {
             return;
         }
         switch (v.u8(0) >>> 4) {
-            case 4 -> NetworkDecoder.ipv4(v, 0);
-            case 6 -> NetworkDecoder.ipv6(v, 0);
+            case 4 -> Ipv4.decode(v, 0);
+            case 6 -> Ipv6.decode(v, 0);
             default -> v.fail(Protocol.RAW, 0, "IP version " + (v.u8(0) >>> 4));
         }
     }
@@ -47,8 +47,8 @@ enum RawLink implements Dissector {
         }
         // BSD's AF_INET is 2; AF_INET6 is 24, 28 or 30 depending on the BSD, 10 on Linux.
         switch (family) {
-            case 2 -> NetworkDecoder.ipv4(v, 4);
-            case 10, 24, 28, 30 -> NetworkDecoder.ipv6(v, 4);
+            case 2 -> Ipv4.decode(v, 4);
+            case 10, 24, 28, 30 -> Ipv6.decode(v, 4);
             default -> v.payload(4, v.captured);
         }
     }

@@ -1,11 +1,9 @@
 package netlab.capture.decode;
 
-import netlab.capture.net.Ipv4Address;
-import netlab.capture.net.Ipv6Address;
-
 /**
- * The network-and-above part of {@link FrameSummary}: IPv4/IPv6 addresses and ports, tunnels' outer addresses;
- * the registered protocols ({@link Dissectors}: LLC, ARP, ICMP, TCP, UDP, ...) write their own words.
+ * The order of a one-line summary after the link prefix ({@link FrameSummary}): each tunnel's outer addresses
+ * before its words, the LLC header, then ARP or the IP addresses (written by {@link Ipv4}/{@link Ipv6}, with the
+ * transport's ports as tcpdump prints them) and the registered protocols' words ({@link Dissectors}).
  */
 final class SummaryParts {
     private SummaryParts() {
@@ -97,16 +95,11 @@ final class SummaryParts {
 
     /** "src > dst: " of the IP header at {@code off}, with the UDP header's ports at {@code udp} when >= 0. */
     private static void addresses(StringBuilder sb, PacketView v, int off, int udp) {
-        boolean four = v.u8(off) >>> 4 == 4;
-        sb.append(four ? Ipv4Address.format(v.s32(off + 12)) : Ipv6Address.read(v.data, v.base + off + 8).toString());
-        if (udp >= 0) {
-            sb.append('.').append(v.u16(udp));
+        if (v.u8(off) >>> 4 == 4) {
+            Ipv4.addresses(sb, v, off, udp);
+        } else {
+            Ipv6.addresses(sb, v, off, udp);
         }
-        sb.append(" > ").append(four ? Ipv4Address.format(v.s32(off + 16)) : Ipv6Address.read(v.data, v.base + off + 24).toString());
-        if (udp >= 0) {
-            sb.append('.').append(v.u16(udp + 2));
-        }
-        sb.append(": ");
     }
 
     /** Path index of the first LLC, ARP or IP header at or after {@code from}: the registered protocols before it print first. */
@@ -155,10 +148,7 @@ final class SummaryParts {
             sb.append('.').append(v.dstPort());
         }
         sb.append(": ");
-        for (int i = 0; i < v.ipv6ExtensionCount(); i++) {
-            int t = v.ipv6ExtensionType(i);
-            sb.append(t == 0 ? "HBH " : t == 60 ? "DSTOPT " : t == 43 ? "srcrt " : t == 44 ? "frag " : "AH ");
-        }
+        Ipv6.extensionWords(sb, v);
         if (Dissectors.summary(sb, v, lastIpIndex(v) + 1, v.depth())) {
             return;
         }

@@ -2,7 +2,7 @@ package netlab.capture.decode;
 
 /**
  * The transport part of {@link Decoder}: the IP protocol dispatch to {@link Tcp}, {@link Udp}, {@link Icmp},
- * {@link Gre}, AH, ESP and IP tunnels, and what a tunnel does to the view's transport fields.
+ * {@link Gre}, {@link IpsecHeaders} and IP tunnels ({@link Ipv4}, {@link Ipv6}), and what a tunnel does to the view's transport fields.
  */
 final class TransportDecoder {
     private TransportDecoder() {
@@ -15,15 +15,12 @@ final class TransportDecoder {
             case 58 -> Icmp.ICMPV6.decode(v, off);
             case 6 -> Tcp.decode(v, off);
             case 17 -> Udp.decode(v, off);
-            case 4 -> NetworkDecoder.tunnel(v, off, 4);
-            case 41 -> NetworkDecoder.tunnel(v, off, 6);
-            case 51 -> NetworkDecoder.ah(v, off);
+            // RFC 2003 IP-in-IP, RFC 4213 6in4, RFC 2473 4in6/6in6: the inner header's values replace the outer one's.
+            case 4 -> Ipv4.decode(v, off);
+            case 41 -> Ipv6.decode(v, off);
+            case 51 -> IpsecHeaders.ah(v, off);
+            case 50 -> IpsecHeaders.esp(v, off);
             case 47 -> Gre.decode(v, off);
-            case 50 -> {
-                // RFC 4303: everything after the SPI and sequence number is encrypted.
-                v.push(Protocol.ESP, off);
-                v.payload(off, v.ipEnd);
-            }
             default -> v.payload(off, v.ipEnd);
         }
     }
