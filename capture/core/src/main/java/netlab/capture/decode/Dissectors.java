@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The registry of protocols written in the one-protocol-one-file shape ({@link Dissector}); the older
- * passes ({@link TransportDetails}, {@link SummaryParts}) handle the protocols not listed here. Adding a protocol: a {@link Protocol} constant, a class with a
+ * The registry of protocols, each written in the one-protocol-one-file shape ({@link Dissector});
+ * {@link TransportDetails} adds the placeholders of the layers 5 to 7 none of them filled, {@link SummaryParts}
+ * orders the summary line. Adding a protocol: a {@link Protocol} constant, a class with a
  * static {@code decode(PacketView, int, int)} called from the dispatch that names it (EtherType, LLC SAP,
  * IP protocol, port), and one line here.
  */
@@ -28,6 +29,12 @@ final class Dissectors {
         BY_PROTOCOL.put(Protocol.IPV6, Ipv6.IPV6);
         BY_PROTOCOL.put(Protocol.TCP, Tcp.TCP);
         BY_PROTOCOL.put(Protocol.UDP, Udp.UDP);
+        BY_PROTOCOL.put(Protocol.TLS, Tls.TLS);
+        BY_PROTOCOL.put(Protocol.DNS, Dns.DNS);
+        BY_PROTOCOL.put(Protocol.MDNS, Dns.MDNS);
+        BY_PROTOCOL.put(Protocol.LLMNR, Dns.LLMNR);
+        BY_PROTOCOL.put(Protocol.DHCP, Dhcp.DHCP);
+        BY_PROTOCOL.put(Protocol.HTTP, Http.HTTP);
         BY_PROTOCOL.put(Protocol.ICMP, Icmp.ICMP);
         BY_PROTOCOL.put(Protocol.ICMPV6, Icmp.ICMPV6);
         BY_PROTOCOL.put(Protocol.IGMP, Icmp.IGMP);

@@ -54,7 +54,7 @@ enum Tcp implements Dissector {
                 app = sniff(v);
             }
             if (app != null) {
-                v.push(app);
+                v.push(app, v.payloadOffset);
             }
         }
     }
@@ -187,14 +187,13 @@ enum Tcp implements Dissector {
 
     /**
      * tcpdump print-tcp.c after the addresses and ports: flags, sequence range, ack, window, options, length,
-     * then the application's words (DNS, HTTP); nothing for a truncated header.
+     * then the application's words ({@link Http}); nothing for a truncated header.
      */
     @Override
     public boolean summary(StringBuilder sb, PacketView v, int off) {
-        if (Dissectors.summaryAfter(sb, v, Protocol.TCP, off) || v.l4HeaderLength() == 0) {
+        if (v.l4HeaderLength() == 0) {
             return true;
         }
-        String app = v.failure() == null ? AppSummary.of(v) : null;
         int length = v.ipDeclaredEnd - off - v.l4HeaderLength();
         int f = v.tcpFlags();
         sb.append("Flags ").append(flagString(f));
@@ -212,8 +211,11 @@ enum Tcp implements Dissector {
             sb.append(", options [").append(String.join(",", options(v))).append(']');
         }
         sb.append(", length ").append(length);
-        if (app != null) {
-            sb.append(": ").append(app);
+        // What the segment carries speaks after the TCP words (HTTP; DNS and TLS have none over TCP).
+        int mark = sb.length();
+        sb.append(": ");
+        if (!Dissectors.summaryAfter(sb, v, Protocol.TCP, off)) {
+            sb.setLength(mark);
         }
         return true;
     }

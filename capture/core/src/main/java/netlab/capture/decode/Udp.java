@@ -41,7 +41,7 @@ enum Udp implements Dissector {
                 app = app(Math.max(v.srcPort, v.dstPort));
             }
             if (app != null) {
-                v.push(app);
+                v.push(app, v.payloadOffset);
             }
         }
     }
@@ -80,20 +80,15 @@ enum Udp implements Dissector {
     }
 
     /**
-     * tcpdump print-udp.c after the addresses and ports: what the datagram carries speaks first (PTP), then
-     * the application's words (DNS, DHCP) or {@code UDP, length n}; nothing for a truncated header.
+     * tcpdump print-udp.c after the addresses and ports: what the datagram carries speaks first (PTP, and the
+     * applications' words: {@link Dns}, {@link Dhcp}), else {@code UDP, length n}; nothing for a truncated header.
      */
     @Override
     public boolean summary(StringBuilder sb, PacketView v, int off) {
         if (Dissectors.summaryAfter(sb, v, Protocol.UDP, off) || v.l4HeaderLength() == 0) {
             return true;
         }
-        String app = v.failure() == null ? AppSummary.of(v) : null;
-        if (app != null) {
-            sb.append(app);
-        } else {
-            sb.append("UDP, length ").append(v.u16(off + 4) - 8);
-        }
+        sb.append("UDP, length ").append(v.u16(off + 4) - 8);
         return true;
     }
 }
