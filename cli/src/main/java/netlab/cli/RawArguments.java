@@ -1,20 +1,14 @@
 package netlab.cli;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import netlab.cli.support.FileNames;
+import netlab.cli.support.Messages;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -58,8 +52,8 @@ final class RawArguments {
             if (args[i].indexOf('\uFFFD') < 0) {
                 continue;
             }
-            byte[] bytes = raw.get(raw.size() - args.length + i);
-            // main's arguments are the last entries of the process's argv: the JVM decoded exactly these bytes.
+            byte[] bytes = rawArgument(raw, args.length, i);
+            // The JVM decoded exactly these bytes, or the entry is not this argument's (an @argfile's, say).
             if (!new String(bytes, jnu).equals(args[i])) {
                 return null;
             }
@@ -78,12 +72,10 @@ final class RawArguments {
                 continue;
             }
             for (String v : arg.originalStringValues()) {
-                for (int i = 0; i < v.length(); i++) {
-                    if (FileNames.escapedByte(v, i)) {
-                        throw new ParameterException(parsed.commandSpec().commandLine(), "argument '" + v + "' of "
-                                + (arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel())
-                                + ": not valid UTF-8, which only a FILE may be");
-                    }
+                if (FileNames.hasEscapedByte(v)) {
+                    throw new ParameterException(parsed.commandSpec().commandLine(), "argument '" + v + "' of "
+                            + (arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel())
+                            + ": not valid UTF-8, which only a FILE may be");
                 }
             }
         }
@@ -97,11 +89,7 @@ final class RawArguments {
      * Used where {@link #recover} cannot be.
      */
     static String firstNotUtf8(String[] args) {
-        boolean suspect = false;
-        for (String a : args) {
-            suspect |= a.indexOf('\uFFFD') >= 0;
-        }
-        if (!suspect) {
+        if (Arrays.stream(args).noneMatch(a -> a.indexOf('\uFFFD') >= 0)) {
             return null;
         }
         List<byte[]> raw = cmdline(Path.of("/proc/self/cmdline"));
@@ -109,16 +97,21 @@ final class RawArguments {
             if (args[i].indexOf('\uFFFD') < 0) {
                 continue;
             }
-            // main's arguments are the last entries of the process's argv (after java, its options and the jar).
-            int k = raw.size() - args.length + i;
-            if (k < 0 || k >= raw.size()) {
+            byte[] bytes = rawArgument(raw, args.length, i);
+            if (bytes == null) {
                 return args[i];
             }
-            if (!isUtf8(raw.get(k))) {
-                return show(raw.get(k));
+            if (!isUtf8(bytes)) {
+                return show(bytes);
             }
         }
         return null;
+    }
+
+    /** The bytes of main's argument {@code i} of {@code count}: argv's last entries, after java and its options. */
+    private static byte[] rawArgument(List<byte[]> raw, int count, int i) {
+        int k = raw.size() - count + i;
+        return k < 0 || k >= raw.size() ? null : raw.get(k);
     }
 
     /** The NUL-separated entries of a cmdline file; empty when it cannot be read (not Linux). */
@@ -133,53 +126,22 @@ final class RawArguments {
         int start = 0;
         for (int i = 0; i < all.length; i++) {
             if (all[i] == 0) {
-                out.add(java.util.Arrays.copyOfRange(all, start, i));
+                out.add(Arrays.copyOfRange(all, start, i));
                 start = i + 1;
             }
         }
         if (start < all.length) {
-            out.add(java.util.Arrays.copyOfRange(all, start, all.length));
+            out.add(Arrays.copyOfRange(all, start, all.length));
         }
         return out;
     }
 
     static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return !FileNames.hasEscapedByte(FileNames.decode(bytes));
     }
 
-    /** {@code bytes} as text: valid UTF-8 as itself, every malformed byte and control character as {@code \xHH}. */
+    /** {@code bytes} as a message shows them: valid UTF-8 as text, malformed bytes and controls as {@code \xHH}. */
     static String show(byte[] bytes) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        StringBuilder b = new StringBuilder(bytes.length + 16);
-        while (in.hasRemaining()) {
-            CoderResult r = d.decode(in, out, true);
-            out.flip();
-            for (int i = 0; i < out.length(); i++) {
-                char c = out.charAt(i);
-                if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
-                    b.append(String.format("\\x%02x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            out.clear();
-            if (r.isError()) {
-                for (int i = 0; i < r.length(); i++) {
-                    b.append(String.format("\\x%02x", in.get() & 0xff));
-                }
-            } else if (r.isUnderflow()) {
-                break;
-            }
-        }
-        return b.toString();
+        return Messages.text(FileNames.decode(bytes));
     }
 }

@@ -158,6 +158,16 @@ public final class FileNames {
         return b.toString();
     }
 
+    /** True when {@code s} holds an escaped byte ({@link #escapedByte}): a name that is not UTF-8. */
+    public static boolean hasEscapedByte(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (escapedByte(s, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code s.charAt(i)} is an escaped byte: a low surrogate U+DC80..U+DCFF not after a high one. */
     public static boolean escapedByte(String s, int i) {
         char c = s.charAt(i);
@@ -204,15 +214,7 @@ public final class FileNames {
         if (ascii(name)) {
             return true;
         }
-        if (!JNU_UTF8) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (escapedByte(name, i)) {
-                return false;
-            }
-        }
-        return true;
+        return JNU_UTF8 && !hasEscapedByte(name);
     }
 
     private static boolean ascii(String s) {
